@@ -1,0 +1,93 @@
+package dev.prunus.measure;
+
+import dev.prunus.model.Architecture;
+import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.FeatureShape;
+import dev.prunus.model.Model;
+import dev.prunus.model.PrunableLayer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts parameters and FLOPs of a model from its architecture and weights, without running it; the
+ * model is only read. A weight counts as non-zero when its value (masks applied) is non-zero.
+ */
+public final class ModelCounter {
+  private ModelCounter() {}
+
+  public static ModelCount count(Model model) {
+    Architecture arch = model.architecture();
+    Map<String, FeatureShape> outputs = arch.prunableOutputShapes();
+    List<LayerCount> layers = new ArrayList<>();
+    for (PrunableLayer p : arch.prunableLayers()) {
+      layers.add(countLayer(p, model, outputs.get(p.name())));
+    }
+    long bn = 0;
+    for (BatchNormLayer b : arch.batchNormLayers()) {
+      bn += 2L * b.channels();
+    }
+    return new ModelCount(layers, bn);
+  }
+
+  /** Dense counts of an architecture (no weights needed). */
+  public static ModelCount countDense(Architecture arch) {
+    return count(new Model(arch, dev.prunus.model.KaimingInitializer.initialize(arch, 0)));
+  }
+
+  private static LayerCount countLayer(PrunableLayer p, Model model, FeatureShape out) {
+    float[] w = model.weights().get(p.weightName()).data();
+    int rows = p.outputUnits();
+    int cols = p.inputUnits();
+    int k = p.weightsPerConnection();
+    long positions = (long) out.height() * out.width();
+    boolean[] liveRow = new boolean[rows];
+    boolean[] liveCol = new boolean[cols];
+    long nonzeroWeights = 0;
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        int base = (r * cols + c) * k;
+        for (int j = 0; j < k; j++) {
+          if (w[base + j] != 0f) {
+            nonzeroWeights++;
+            liveRow[r] = true;
+            liveCol[c] = true;
+          }
+        }
+      }
+    }
+    long nonzeroBias = 0;
+    if (p.hasBias()) {
+      for (float b : model.weights().get(p.biasName()).data()) {
+        if (b != 0f) {
+          nonzeroBias++;
+        }
+      }
+    }
+    int liveRows = count(liveRow);
+    int liveCols = count(liveCol);
+    long dense = (long) rows * cols * k * positions;
+    return new LayerCount(
+        p.name(),
+        p.kind(),
+        p.weightShape(),
+        p.parameterCount(),
+        nonzeroWeights + nonzeroBias,
+        dense,
+        nonzeroWeights * positions,
+        (long) liveRows * liveCols * k * positions,
+        liveRows,
+        liveCols);
+  }
+
+  private static int count(boolean[] b) {
+    int n = 0;
+    for (boolean x : b) {
+      if (x) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+}

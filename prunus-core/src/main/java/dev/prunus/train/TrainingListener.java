@@ -1,0 +1,13 @@
+package dev.prunus.train;
+
+/** Receives training progress (a progress bar, a log). Every method has a do-nothing default. */
+public interface TrainingListener {
+  TrainingListener NONE = new TrainingListener() {};
+
+  default void epochStarted(int epoch, int totalEpochs, int steps) {}
+
+  /** After each step: running mean loss and accuracy of the epoch so far, images per second. */
+  default void stepFinished(int step, double meanLoss, double meanAccuracy, double imagesPerSecond) {}
+
+  default void epochFinished(EpochRecord record) {}
+}
