@@ -8,10 +8,10 @@ import dev.prunus.model.LayerKind;
  *   <li>{@code denseFlops}: every weight used at every output position ({@code out*in*k*k*H'*W'});
  *   <li>{@code maskedFlops}: only non-zero weights (density times dense FLOPs, exactly);
  *   <li>{@code structuredFlops}: what physically removing dead units would leave: live output units times
- *       live input units times {@code k*k*H'*W'}. An output unit is live when any weight of its row is
- *       non-zero; an input unit when any weight of its column is.
+ *       live input units times {@code k*k*H'*W'}. An output unit is live when its mask keeps any weight of
+ *       its row; an input unit when the mask keeps any weight of its column.
  * </ul>
- * {@code params} and {@code nonzero} cover the weight and the bias.
+ * {@code params} and {@code nonzero} (entries the masks keep) cover the weight and the bias.
  */
 public record LayerCount(
     String name,

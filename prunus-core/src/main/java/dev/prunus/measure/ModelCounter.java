@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts parameters and FLOPs of a model from its architecture and weights, without running it; the
- * model is only read. A weight counts as non-zero when its value (masks applied) is non-zero.
+ * Counts parameters and FLOPs of a model from its architecture and masks, without running it; the model
+ * is only read. "Non-zero" means kept by the mask (METHODS.md B.0: remaining parameters are the kept mask
+ * entries): an entry without a mask is kept, so a dense model counts every parameter, whatever the value
+ * of its weights (Kaiming initialisation, for one, starts biases at exactly 0).
  */
 public final class ModelCounter {
   private ModelCounter() {}
@@ -36,7 +38,7 @@ public final class ModelCounter {
   }
 
   private static LayerCount countLayer(PrunableLayer p, Model model, FeatureShape out) {
-    float[] w = model.weights().get(p.weightName()).data();
+    boolean[] keep = keep(model, p.weightName());
     int rows = p.outputUnits();
     int cols = p.inputUnits();
     int k = p.weightsPerConnection();
@@ -48,7 +50,7 @@ public final class ModelCounter {
       for (int c = 0; c < cols; c++) {
         int base = (r * cols + c) * k;
         for (int j = 0; j < k; j++) {
-          if (w[base + j] != 0f) {
+          if (keep == null || keep[base + j]) {
             nonzeroWeights++;
             liveRow[r] = true;
             liveCol[c] = true;
@@ -58,11 +60,8 @@ public final class ModelCounter {
     }
     long nonzeroBias = 0;
     if (p.hasBias()) {
-      for (float b : model.weights().get(p.biasName()).data()) {
-        if (b != 0f) {
-          nonzeroBias++;
-        }
-      }
+      boolean[] keepBias = keep(model, p.biasName());
+      nonzeroBias = keepBias == null ? rows : count(keepBias);
     }
     int liveRows = count(liveRow);
     int liveCols = count(liveCol);
@@ -78,6 +77,11 @@ public final class ModelCounter {
         (long) liveRows * liveCols * k * positions,
         liveRows,
         liveCols);
+  }
+
+  private static boolean[] keep(Model model, String parameter) {
+    var m = model.masks().get(parameter);
+    return m == null ? null : m.keep();
   }
 
   private static int count(boolean[] b) {

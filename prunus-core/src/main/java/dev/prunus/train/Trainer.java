@@ -59,6 +59,7 @@ public final class Trainer {
         EpochRecord rec = new EpochRecord(epoch + 1, lr, stats.meanLoss(), stats.accuracy(),
             val.loss(), val.accuracy(), (System.nanoTime() - t0) / 1e9);
         history.add(rec);
+        listener.epochTimed(epoch + 1, stats.times);
         listener.epochFinished(rec);
         if (checkpoints != null) {
           checkpoints.accept(new Checkpoint(epoch + 1, net.toModel(), optimizer.state(), history));

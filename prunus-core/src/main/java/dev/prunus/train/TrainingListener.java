@@ -9,5 +9,8 @@ public interface TrainingListener {
   /** After each step: running mean loss and accuracy of the epoch so far, images per second. */
   default void stepFinished(int step, double meanLoss, double meanAccuracy, double imagesPerSecond) {}
 
+  /** Where the epoch's step time went (before {@link #epochFinished}). */
+  default void epochTimed(int epoch, PhaseTimes times) {}
+
   default void epochFinished(EpochRecord record) {}
 }

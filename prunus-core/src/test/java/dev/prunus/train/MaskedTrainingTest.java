@@ -3,6 +3,7 @@ package dev.prunus.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prunus.data.ImageSet;
+import dev.prunus.testing.SyntheticImages;
 import dev.prunus.io.ModelFile;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.KaimingInitializer;

@@ -1,4 +1,4 @@
-package dev.prunus.train;
+package dev.prunus.testing;
 
 import dev.prunus.data.ImageSet;
 import java.util.SplittableRandom;
@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
  * Learnable synthetic images for tests: class {@code k} images carry a bright horizontal bar at a
  * class-specific row, plus noise. Seeded.
  */
-final class SyntheticImages {
+public final class SyntheticImages {
   private SyntheticImages() {}
 
-  static ImageSet bars(int count, int classes, int channels, int side, long seed) {
+  public static ImageSet bars(int count, int classes, int channels, int side, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int size = channels * side * side;
     float[] px = new float[count * size];

@@ -1,0 +1,29 @@
+package dev.prunus.cli;
+
+import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRepository;
+import dev.prunus.report.TextTable;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code prunus datasets}: the datasets and whether each is in the local cache. */
+@Command(name = "datasets", mixinStandardHelpOptions = true,
+    description = "List the datasets, their shapes, and whether they are cached under $PRUNUS_HOME.")
+final class DatasetsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    DatasetRepository repo = new DatasetRepository(DatasetRepository.defaultHome());
+    TextTable t = new TextTable("dataset", "shape", "classes", "cached", "description");
+    for (DatasetId d : DatasetId.values()) {
+      t.row(d.cliName(), d.channels() + "x" + d.height() + "x" + d.width(), d.numClasses(),
+          repo.isCached(d) ? "yes" : "no", d.description());
+    }
+    spec.commandLine().getOut().print(t);
+    spec.commandLine().getOut().println("cache: " + DatasetRepository.defaultHome());
+    return PrunusCommand.OK;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.prunus.cli;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.data.DatasetId;
+import dev.prunus.io.ModelFile;
+import dev.prunus.measure.ModelCounter;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.FeatureShape;
+import dev.prunus.model.Model;
+import dev.prunus.model.zoo.ModelId;
+import dev.prunus.model.zoo.ModelOptions;
+import dev.prunus.report.LayerTable;
+import dev.prunus.run.RunDirectory;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code prunus info}: the per-layer table of a run's model or of a zoo model. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+    description = {"Per-layer table (shape, parameters, non-zero, FLOPs, totals) of a run's model (DIR)",
+        "or of a zoo model (--model, for its standard input or a dataset's)."})
+final class InfoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DIR", arity = "0..1", description = "A run directory.")
+  Path dir;
+
+  @Mixin ModelSelection model = new ModelSelection();
+
+  @Option(names = "--dataset", paramLabel = "D", description = "Build --model for this dataset's input and classes.")
+  String dataset;
+
+  @Override
+  public Integer call() {
+    Model m;
+    String title;
+    if (dir != null) {
+      if (model.model != null) {
+        throw new InvalidInputException("give either a run directory or --model, not both");
+      }
+      m = ModelFile.read(RunDirectory.open(dir).model());
+      title = dir.toString();
+    } else if (model.model != null) {
+      ModelId id = ModelId.fromName(model.model);
+      FeatureShape input = id.standardInput();
+      int classes = 10;
+      if (dataset != null) {
+        DatasetId d = DatasetId.fromName(dataset);
+        input = new FeatureShape(d.channels(), d.height(), d.width());
+        classes = d.numClasses();
+      }
+      Architecture a = id.build(new ModelOptions(input, classes, model.width, model.vggHead));
+      m = new Model(a, dev.prunus.model.KaimingInitializer.initialize(a, 0));
+      title = id.cliName();
+    } else {
+      throw new InvalidInputException("info needs a run directory or --model M (see `prunus models`)");
+    }
+    Architecture a = m.architecture();
+    spec.commandLine().getOut().printf("%s: %s, input %s, %d classes, width %s%n%n",
+        title, a.name(), a.input(), a.numClasses(), a.width());
+    spec.commandLine().getOut().print(LayerTable.render(ModelCounter.count(m)));
+    return PrunusCommand.OK;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.prunus.cli;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.run.Versions;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code prunus} command. Exit codes are part of the contract: 0 success, 1 runtime failure, 2 bad
+ * usage or bad input ({@link InvalidInputException} and picocli's parameter errors).
+ */
+@Command(
+    name = "prunus",
+    mixinStandardHelpOptions = true,
+    versionProvider = PrunusCommand.Version.class,
+    description = "Neural-network pruning on the JVM: train, prune, measure and compare.",
+    subcommands = {
+      TrainCommand.class,
+      EvalCommand.class,
+      InfoCommand.class,
+      ModelsCommand.class,
+      DatasetsCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class PrunusCommand implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "choose a command, e.g. `prunus train --help`");
+  }
+
+  /** Prints the version of Prunus and what it runs on. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"prunus " + Versions.prunus()};
+    }
+  }
+
+  public static void main(String[] args) {
+    EngineSettings.apply();
+    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs {@code args} with output to {@code out} and errors to {@code err}; returns the exit code. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new PrunusCommand());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setExecutionExceptionHandler((e, line, parsed) -> {
+      if (e instanceof InvalidInputException) {
+        line.getErr().println("prunus: error: " + e.getMessage());
+        return USAGE;
+      }
+      line.getErr().println("prunus: failed: " + e.getMessage());
+      if (System.getenv("PRUNUS_DEBUG") != null) {
+        e.printStackTrace(line.getErr());
+      } else {
+        line.getErr().println("(set PRUNUS_DEBUG=1 for the stack trace)");
+      }
+      return FAILURE;
+    });
+    return cl.execute(args);
+  }
+}

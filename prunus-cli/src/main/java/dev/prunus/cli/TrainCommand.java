@@ -1,0 +1,73 @@
+package dev.prunus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prunus.InvalidInputException;
+import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRepository;
+import dev.prunus.model.zoo.ModelId;
+import dev.prunus.run.TrainingRun;
+import dev.prunus.run.TrainingRunConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code prunus train}: trains a dense zoo model into a run directory. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train a dense model and write a run directory (model, metrics.json, provenance.json).",
+        "A checkpoint is written after every epoch; --resume continues a killed run."})
+final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ModelSelection model = new ModelSelection();
+
+  @Option(names = "--dataset", paramLabel = "D", description = "Dataset id (see `prunus datasets`).")
+  String dataset;
+
+  @Mixin TrainingOptions training = new TrainingOptions();
+
+  @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.1",
+      description = "Share of the training set held out for validation (default: ${DEFAULT-VALUE}).")
+  double validationFraction;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory to create.")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the unfinished run in --out from its last checkpoint "
+      + "(with the configuration stored there; other options are ignored).")
+  boolean resume;
+
+  @Override
+  public Integer call() {
+    List<String> command = new ArrayList<>(List.of("prunus"));
+    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
+    var progress = new ConsoleProgress(spec.commandLine().getOut());
+    TrainingRun.Result r;
+    if (resume) {
+      r = TrainingRun.resume(out, data::load, progress);
+    } else {
+      if (model.model == null || dataset == null) {
+        throw new InvalidInputException("train needs --model and --dataset (or --resume with the --out of a killed run)");
+      }
+      ModelId m = ModelId.fromName(model.model);
+      DatasetId d = DatasetId.fromName(dataset);
+      TrainingRunConfig config = new TrainingRunConfig(
+          m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()));
+      r = TrainingRun.start(config, out, command, data::load, progress);
+    }
+    JsonNode mj = r.metrics();
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "%s on %s: test accuracy %.4f (validation %.4f), %,d parameters, %,d FLOPs; wrote %s%n",
+        mj.get("model").asText(), mj.get("dataset").asText(), mj.at("/accuracy/test").asDouble(),
+        mj.at("/accuracy/validation").asDouble(), mj.at("/params/total").asLong(),
+        mj.at("/flops/dense").asLong(), r.directory().path());
+    return PrunusCommand.OK;
+  }
+}

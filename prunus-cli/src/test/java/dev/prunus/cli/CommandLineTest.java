@@ -1,0 +1,104 @@
+package dev.prunus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+  @Test
+  void helpListsEverySubcommand() {
+    Cli r = Cli.run("--help");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("train", "eval", "info", "models", "datasets", "bench");
+  }
+
+  @Test
+  void versionIsPrinted() {
+    Cli r = Cli.run("--version");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).startsWith("prunus 0.");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    assertThat(Cli.run().exit()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "info --model {0} totals {1}")
+  @CsvSource({"vgg16, '14,719,818', '8,448'", "resnet56, '848,954', '4,064'", "lenet5, '61,706', '0'"})
+  void infoPrintsPerLayerTablesWithThePublishedTotals(String model, String total, String bn) {
+    Cli r = Cli.run("info", "--model", model);
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^total\\s+" + total.replace(",", "\\,") + "\\s");
+    assertThat(r.out()).contains("batch-norm parameters (scale + shift, counted separately): " + bn);
+  }
+
+  @Test
+  void infoShowsEveryLayerOfLenet5WithItsFlops() {
+    Cli r = Cli.run("info", "--model", "lenet5");
+    assertThat(r.out()).containsPattern("conv1\\s+conv\\s+6x1x5x5\\s+156\\s+156\\s+1.0000\\s+117,600");
+    assertThat(r.out()).containsPattern("(?m)^total.*416,520");
+  }
+
+  @Test
+  void modelsListsTheZooWithCounts() {
+    Cli r = Cli.run("models");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("lenet-300-100", "266,610", "resnet18", "vgg16", "14,719,818");
+  }
+
+  @Test
+  void datasetsListsEveryDataset() {
+    Cli r = Cli.run("datasets");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("fashion-mnist", "mnist-sample", "mnist", "cifar10", "cifar100");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    "unknown model          | train --model alexnet --dataset mnist-sample --out OUT | unknown model 'alexnet': valid models are lenet-300-100",
+    "unknown dataset        | train --model lenet5 --dataset imagenet --out OUT      | unknown dataset 'imagenet'",
+    "batch size 0           | train --model lenet5 --dataset mnist-sample --batch-size 0 --out OUT | batch-size=0 must be at least 1",
+    "negative epochs        | train --model lenet5 --dataset mnist-sample --epochs -1 --out OUT    | epochs=-1 must be 0 or more",
+    "bad width              | train --model lenet5 --dataset mnist-sample --width 0 --out OUT      | width=0.0 must be in (0, 8]",
+    "bad schedule           | train --model lenet5 --dataset mnist-sample --lr-schedule steps --out OUT | lr schedule 'steps' is not one of",
+    "unknown model for info | info --model alexnet | valid models are",
+    "not a run              | eval NOTARUN          | is not a finished Prunus run",
+  })
+  void badInputExitsTwoWithAMessageNamingTheValue(String name, String args, String message, @TempDir Path tmp) {
+    String line = args.replace("OUT", tmp.resolve("out").toString()).replace("NOTARUN", tmp.toString());
+    Cli r = Cli.run(line.trim().split("\\s+"));
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(message);
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void anOutputDirectoryThatIsNotARunIsRefusedAndLeftAlone(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("mine.txt"), "keep me");
+    Cli r = Cli.run("train", "--model", "lenet5", "--dataset", "mnist-sample", "--out", tmp.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("exists and is not a Prunus run");
+    assertThat(tmp.toFile().list()).containsExactly("mine.txt");
+  }
+
+  @Test
+  void anUnwritableOutputDirectoryIsRefused(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("file"), "x");
+    Cli r = Cli.run("train", "--model", "lenet5", "--dataset", "mnist-sample", "--out", file.resolve("run").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot be written");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    Cli r = Cli.run("train", "--modle", "lenet5", "--out", "unused");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--modle");
+  }
+}

@@ -1,0 +1,44 @@
+package dev.prunus.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prunus.InvalidInputException;
+import dev.prunus.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a run was made: the command line, the full configuration, the seed, the exact data (by checksum),
+ * the versions of everything involved, and the run it started from (for pruning). Written to
+ * {@code provenance.json} before the run starts, so a directory is recognisably a Prunus run.
+ */
+public record Provenance(
+    String kind,
+    List<String> command,
+    JsonNode config,
+    long seed,
+    DatasetReference dataset,
+    Map<String, String> versions,
+    String parentRun,
+    String created) {
+
+  /** The data a run used: dataset id, the SHA-256 identifying its files, where they came from. */
+  public record DatasetReference(String id, String sha256, String source) {}
+
+  public void write(Path file) {
+    try {
+      AtomicFiles.writeString(file, Json.MAPPER.writeValueAsString(this));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static Provenance read(Path file) {
+    try {
+      return Json.MAPPER.readValue(file.toFile(), Provenance.class);
+    } catch (IOException e) {
+      throw new InvalidInputException(file + " is not a readable Prunus provenance file: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.prunus.run;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.data.Dataset;
+import dev.prunus.data.DatasetId;
+import java.util.function.Function;
+import dev.prunus.io.AtomicFiles;
+import dev.prunus.io.ModelFile;
+import dev.prunus.measure.ModelCounter;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Model;
+import dev.prunus.train.Checkpoint;
+import dev.prunus.train.EpochRecord;
+import dev.prunus.train.Evaluation;
+import dev.prunus.train.Evaluator;
+import dev.prunus.train.TrainableNetwork;
+import dev.prunus.train.Trainer;
+import dev.prunus.train.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a zoo model on a dataset into a run directory (what {@code prunus train} does).
+ *
+ * <p>Order matters for "nothing half-written": every input is checked and the data loaded before the
+ * directory is created; provenance is written first, a checkpoint (atomically) after every epoch, and
+ * metrics.json last, so a directory with metrics.json is a finished run and one without it can be
+ * resumed from its checkpoint. The data come from a loader function (the CLI passes
+ * {@code DatasetRepository::load}).
+ */
+public final class TrainingRun {
+  private TrainingRun() {}
+
+  /** What a finished run wrote. */
+  public record Result(RunDirectory directory, Model model, JsonNode metrics) {}
+
+  public static Result start(
+      TrainingRunConfig config, Path out, List<String> command, Function<DatasetId, Dataset> data,
+      TrainingListener listener) {
+    RunDirectory dir = RunDirectory.checkWritable(out, false);
+    Architecture arch = config.architecture();
+    PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
+    Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
+    dir.create();
+    new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
+        prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
+    return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
+  }
+
+  /** Continues an unfinished run from its last checkpoint, with the configuration stored in it. */
+  public static Result resume(Path out, Function<DatasetId, Dataset> data, TrainingListener listener) {
+    RunDirectory dir = RunDirectory.checkWritable(out, true);
+    Provenance p = Provenance.read(dir.provenance());
+    TrainingRunConfig config = config(p);
+    Checkpoint start = readCheckpoint(dir.checkpoint());
+    PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
+    if (!prepared.source().sha256().equals(p.dataset().sha256())) {
+      throw new dev.prunus.InvalidInputException("the " + config.dataset().cliName() + " files now have SHA-256 "
+          + prepared.source().sha256() + " but the run used " + p.dataset().sha256() + ": restore the original data");
+    }
+    return run(dir, config, prepared, start, listener);
+  }
+
+  public static TrainingRunConfig config(Provenance p) {
+    try {
+      return Json.MAPPER.treeToValue(p.config(), TrainingRunConfig.class);
+    } catch (IOException e) {
+      throw new dev.prunus.InvalidInputException("provenance.json holds no readable training configuration: "
+          + e.getMessage());
+    }
+  }
+
+  private static Result run(
+      RunDirectory dir, TrainingRunConfig config, PreparedData data, Checkpoint start, TrainingListener listener) {
+    long t0 = System.nanoTime();
+    Trainer.Result r = new Trainer(config.training(), listener)
+        .resume(start, data.train(), data.validation(), c -> writeCheckpoint(dir.checkpoint(), c));
+    double trainSeconds = (System.nanoTime() - t0) / 1e9 + previousSeconds(start.history());
+    Evaluation test;
+    Evaluation validation;
+    try (NDManager m = NDManager.newBaseManager(); TrainableNetwork net = TrainableNetwork.of(r.model(), m)) {
+      test = Evaluator.evaluate(net, data.test());
+      validation = Evaluator.evaluate(net, data.validation());
+    }
+    ModelFile.write(dir.model(), r.model());
+    ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
+        config.model().cliName(), config.dataset().cliName(), "dense", config.training().seed(), test, validation,
+        ModelCounter.count(r.model()), trainSeconds, 0, r.times(), r.history()));
+    metrics.put("width", config.width());
+    metrics.put("input", config.architecture().input().toString());
+    writeJson(dir.metrics(), metrics);
+    try {
+      Files.deleteIfExists(dir.checkpoint());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Result(dir, r.model(), metrics);
+  }
+
+  private static double previousSeconds(List<EpochRecord> history) {
+    return history.stream().mapToDouble(EpochRecord::seconds).sum();
+  }
+
+  static void writeJson(Path file, JsonNode node) {
+    try {
+      AtomicFiles.writeString(file, Json.MAPPER.writeValueAsString(node) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeCheckpoint(Path file, Checkpoint c) {
+    ObjectNode meta = Json.MAPPER.createObjectNode();
+    meta.put("epochs_done", c.epochsDone());
+    meta.set("history", Json.MAPPER.valueToTree(c.history()));
+    ModelFile.write(file, c.model(), c.optimizerState(), meta);
+  }
+
+  private static Checkpoint readCheckpoint(Path file) {
+    ModelFile.Stored s = ModelFile.readStored(file);
+    List<EpochRecord> history = new ArrayList<>();
+    for (JsonNode e : s.meta().get("history")) {
+      history.add(Json.MAPPER.convertValue(e, EpochRecord.class));
+    }
+    return new Checkpoint(s.meta().get("epochs_done").asInt(), s.model(), s.extra(), history);
+  }
+}
