@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       ModelsCommand.class,
       DatasetsCommand.class,
       BenchCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PrunusCommand implements Runnable {

@@ -39,6 +39,9 @@ public final class DatasetRepository {
   /** The environment variable naming Prunus's home folder. */
   public static final String HOME_VARIABLE = "PRUNUS_HOME";
 
+  /** A system property that overrides {@link #HOME_VARIABLE} (e.g. {@code -Dprunus.home=DIR}). */
+  public static final String HOME_PROPERTY = "prunus.home";
+
   private final Path home;
   private final BiFunction<DatasetId, Path, DatasetRecipe> recipes;
 
@@ -53,8 +56,12 @@ public final class DatasetRepository {
     this.recipes = Objects.requireNonNull(recipes, "recipes");
   }
 
-  /** {@code $PRUNUS_HOME} if set, else {@code ~/.cache/prunus}. */
+  /** The system property {@code prunus.home} if set, else {@code $PRUNUS_HOME}, else {@code ~/.cache/prunus}. */
   public static Path defaultHome() {
+    String property = System.getProperty(HOME_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
     String value = System.getenv(HOME_VARIABLE);
     if (value != null && !value.isBlank()) {
       return Path.of(value);

