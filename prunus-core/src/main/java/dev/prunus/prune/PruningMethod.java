@@ -1,0 +1,26 @@
+package dev.prunus.prune;
+
+import dev.prunus.model.Model;
+
+/**
+ * A pruning method decides what to remove and never changes the model: {@link #plan} returns a
+ * {@link PruningPlan}, which the shared appliers carry out ({@link MaskApplier}, and compaction for unit
+ * removals). Instances are made by {@link MethodRegistry} from validated options.
+ */
+public interface PruningMethod {
+  /** The id used on the command line, e.g. {@code magnitude}. */
+  String id();
+
+  Granularity granularity();
+
+  /** The schedule this method is designed for. */
+  ScheduleKind defaultSchedule();
+
+  /**
+   * Decides what to remove from {@code model} (whose masks are the current ones) to reach
+   * {@code context.target()}. Must be deterministic given the model and {@code context.seed()}.
+   *
+   * @throws dev.prunus.InvalidInputException if the model is not supported, naming what is
+   */
+  PruningPlan plan(Model model, PruningContext context);
+}

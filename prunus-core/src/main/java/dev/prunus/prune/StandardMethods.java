@@ -1,0 +1,14 @@
+package dev.prunus.prune;
+
+import dev.prunus.prune.method.Magnitude;
+import dev.prunus.prune.method.RandomPruning;
+import java.util.List;
+
+/** The methods that ship with Prunus, in the order {@code prunus methods} lists them. */
+final class StandardMethods {
+  private StandardMethods() {}
+
+  static List<MethodFactory> all() {
+    return List.of(new Magnitude.Factory(), new RandomPruning.Factory());
+  }
+}

@@ -1,0 +1,24 @@
+package dev.prunus.prune;
+
+/**
+ * Removal of output unit {@code unit} (a neuron or filter) of prunable layer {@code layer}, with optional
+ * weight surgery: when {@code mergeInto >= 0}, the removed unit's outgoing weights in the next layer,
+ * times {@code scale}, are first added to those of unit {@code mergeInto} (Srinivas &amp; Babu's merge).
+ * Without surgery the unit is simply removed.
+ */
+public record UnitRemoval(String layer, int unit, int mergeInto, double scale) {
+  public static UnitRemoval drop(String layer, int unit) {
+    return new UnitRemoval(layer, unit, -1, 0);
+  }
+
+  public static UnitRemoval merge(String layer, int unit, int into, double scale) {
+    if (into == unit || into < 0) {
+      throw new IllegalArgumentException("unit " + unit + " of " + layer + " cannot merge into " + into);
+    }
+    return new UnitRemoval(layer, unit, into, scale);
+  }
+
+  public boolean isMerge() {
+    return mergeInto >= 0;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.prunus.prune.method;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.io.ModelFile;
+import dev.prunus.model.Mask;
+import dev.prunus.model.Masks;
+import dev.prunus.model.Model;
+import dev.prunus.model.PrunableLayer;
+import dev.prunus.prune.Granularity;
+import dev.prunus.prune.LayerSelection;
+import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodOption;
+import dev.prunus.prune.MethodOptions;
+import dev.prunus.prune.PruningContext;
+import dev.prunus.prune.PruningMethod;
+import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.TopK;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Random pruning, the sanity baseline (METHODS.md B.5): removes a uniformly random subset of the weights
+ * still kept. Layer-wise at the target density, globally (every weight equally likely, so layers end near
+ * the same density), or at given per-layer densities ({@code --densities fc1=0.05,fc2=0.3}, or
+ * {@code --match RUN} to copy the per-layer densities of another run's masks), so that a method can be
+ * compared with random masks of the same layer profile. Granularity: weight. Seeded: the same seed gives
+ * the same mask.
+ */
+public final class RandomPruning implements PruningMethod {
+  public static final String ID = "random";
+
+  /** Declares the method and its options. */
+  public static final class Factory implements MethodFactory {
+    @Override
+    public String id() {
+      return ID;
+    }
+
+    @Override
+    public String description() {
+      return "remove uniformly random weights: layer-wise, global, or at another run's per-layer densities";
+    }
+
+    @Override
+    public Granularity granularity() {
+      return Granularity.WEIGHT;
+    }
+
+    @Override
+    public ScheduleKind defaultSchedule() {
+      return ScheduleKind.ONE_SHOT;
+    }
+
+    @Override
+    public List<MethodOption> options() {
+      return List.of(
+          MethodOption.choice("scope", "layer", List.of("layer", "global"), "same density per layer, or one pool"),
+          MethodOption.of("densities", "", "per-layer densities, e.g. fc1=0.05,fc2=0.3 (overrides --sparsity for those layers)"),
+          MethodOption.of("match", "", "a run directory whose per-layer weight densities to copy"),
+          MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune"));
+    }
+
+    @Override
+    public PruningMethod create(MethodOptions o) {
+      Map<String, Double> densities = parseDensities(o.string("densities"));
+      String match = o.string("match");
+      if (!match.isEmpty()) {
+        if (!densities.isEmpty()) {
+          throw new InvalidInputException("give --densities or --match, not both");
+        }
+        densities = densitiesOf(ModelFile.read(Path.of(match).resolve("model.prunus")));
+      }
+      return new RandomPruning(o.string("scope").equals("global"), densities, LayerSelection.parse(o.string("layers")));
+    }
+  }
+
+  private final boolean global;
+  private final Map<String, Double> densities;
+  private final LayerSelection layers;
+
+  public RandomPruning(boolean global, Map<String, Double> densities, LayerSelection layers) {
+    this.global = global;
+    this.densities = Map.copyOf(densities);
+    this.layers = layers;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Granularity granularity() {
+    return Granularity.WEIGHT;
+  }
+
+  @Override
+  public ScheduleKind defaultSchedule() {
+    return ScheduleKind.ONE_SHOT;
+  }
+
+  @Override
+  public PruningPlan plan(Model model, PruningContext context) {
+    List<PrunableLayer> selected = layers.select(model.architecture());
+    for (String name : densities.keySet()) {
+      if (selected.stream().noneMatch(p -> p.name().equals(name))) {
+        throw new InvalidInputException("--densities names layer '" + name + "', which " + model.architecture().name()
+            + " does not prune; its layers are " + selected.stream().map(PrunableLayer::name).toList());
+      }
+    }
+    SplittableRandom root = new SplittableRandom(context.seed());
+    Map<String, float[]> scores = new LinkedHashMap<>();
+    for (PrunableLayer p : selected) {
+      SplittableRandom r = root.split();
+      float[] s = new float[LayerSelection.currentMask(model, p).size()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = (float) r.nextDouble();
+      }
+      scores.put(p.weightName(), s);
+    }
+    if (global && densities.isEmpty()) {
+      return PruningPlan.ofMasks(ID, ScoreSelection.global(model, selected, scores, context.target(), 0),
+          Map.of("scope", "global"));
+    }
+    Map<String, Mask> out = new LinkedHashMap<>();
+    for (PrunableLayer p : selected) {
+      Mask current = LayerSelection.currentMask(model, p);
+      Double d = densities.get(p.name());
+      PruningTarget t = d == null ? context.target() : PruningTarget.ofDensity(d);
+      out.put(p.weightName(), new Mask(p.weightShape(),
+          TopK.largest(scores.get(p.weightName()), current.keep(), t.keep(current.size()))));
+    }
+    return PruningPlan.ofMasks(ID, new Masks(out), Map.of("scope", densities.isEmpty() ? "layer" : "per-layer densities"));
+  }
+
+  /** Weight density of every masked layer of {@code model}. */
+  static Map<String, Double> densitiesOf(Model model) {
+    Map<String, Double> d = new LinkedHashMap<>();
+    for (PrunableLayer p : model.architecture().prunableLayers()) {
+      Mask m = model.masks().get(p.weightName());
+      if (m != null) {
+        d.put(p.name(), m.density());
+      }
+    }
+    return d;
+  }
+
+  static Map<String, Double> parseDensities(String text) {
+    Map<String, Double> d = new LinkedHashMap<>();
+    if (text.isBlank()) {
+      return d;
+    }
+    for (String part : text.split(",")) {
+      String[] kv = part.split("=");
+      try {
+        if (kv.length != 2) {
+          throw new NumberFormatException();
+        }
+        d.put(kv[0].trim(), PruningTarget.ofDensity(Double.parseDouble(kv[1].trim())).density());
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("--densities '" + text + "' must be LAYER=DENSITY pairs, e.g. fc1=0.05,fc2=0.3");
+      }
+    }
+    return d;
+  }
+}
