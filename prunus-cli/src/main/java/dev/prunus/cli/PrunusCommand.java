@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
     description = "Neural-network pruning on the JVM: train, prune, measure and compare.",
     subcommands = {
       TrainCommand.class,
+      PruneCommand.class,
+      MethodsCommand.class,
       EvalCommand.class,
       InfoCommand.class,
       ModelsCommand.class,

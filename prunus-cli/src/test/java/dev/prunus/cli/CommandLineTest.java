@@ -14,7 +14,7 @@ class CommandLineTest {
   void helpListsEverySubcommand() {
     Cli r = Cli.run("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("train", "eval", "info", "models", "datasets", "bench");
+    assertThat(r.out()).contains("train", "prune", "methods", "eval", "info", "models", "datasets", "bench", "demo");
   }
 
   @Test
@@ -53,6 +53,13 @@ class CommandLineTest {
   }
 
   @Test
+  void methodsListsEveryMethodWithItsOptionsAndDefaults() {
+    Cli r = Cli.run("methods");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("magnitude", "random", "--scope", "(default: global)", "--match");
+  }
+
+  @Test
   void datasetsListsEveryDataset() {
     Cli r = Cli.run("datasets");
     assertThat(r.exit()).isZero();
@@ -69,6 +76,14 @@ class CommandLineTest {
     "bad schedule           | train --model lenet5 --dataset mnist-sample --lr-schedule steps --out OUT | lr schedule 'steps' is not one of",
     "unknown model for info | info --model alexnet | valid models are",
     "not a run              | eval NOTARUN          | is not a finished Prunus run",
+    "sparsity out of range  | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 1.3 --out OUT | sparsity=1.3 must be in [0, 1)",
+    "negative sparsity      | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity -0.1 --out OUT | sparsity=-0.1 must be in [0, 1)",
+    "unknown method         | prune --method obd --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | unknown method 'obd': valid methods are magnitude, random",
+    "unknown method option  | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --nodes 4 --out OUT | method magnitude has no option --nodes",
+    "bad method option      | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --scope everything --out OUT | --scope everything is not valid for method magnitude",
+    "bad option value       | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --min-layer-density 2 --out OUT | --min-layer-density 2 must be in [0.0, 1.0]",
+    "no target              | prune --method magnitude --model lenet5 --dataset mnist-sample --out OUT | give exactly one of --sparsity S or --density D",
+    "unknown schedule       | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --schedule twice --out OUT | unknown schedule 'twice'",
   })
   void badInputExitsTwoWithAMessageNamingTheValue(String name, String args, String message, @TempDir Path tmp) {
     String line = args.replace("OUT", tmp.resolve("out").toString()).replace("NOTARUN", tmp.toString());

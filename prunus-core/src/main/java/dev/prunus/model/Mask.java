@@ -56,10 +56,10 @@ public record Mask(long[] shape, boolean[] keep) {
     return new Mask(shape, k);
   }
 
-  /** True when every entry this mask removes is also removed by {@code other}. */
-  public boolean containsRemovalsOf(Mask other) {
+  /** True when every entry this mask keeps is kept by {@code other} too (this mask is {@code other}, shrunk). */
+  public boolean keepsSubsetOf(Mask other) {
     for (int i = 0; i < keep.length; i++) {
-      if (other.keep[i] && !keep[i]) {
+      if (keep[i] && !other.keep[i]) {
         return false;
       }
     }

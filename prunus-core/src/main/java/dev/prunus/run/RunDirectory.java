@@ -16,6 +16,10 @@ public record RunDirectory(Path path) {
   public static final String METRICS = "metrics.json";
   public static final String MODEL = "model.prunus";
   public static final String CHECKPOINT = "checkpoint.prunus";
+  /** The weights a training run started from (for lottery-ticket rewinding). */
+  public static final String INITIAL = "initial.prunus";
+  /** The plan of a pruning run, replayable onto its parent's model. */
+  public static final String PLAN = "plan.prunus";
 
   public Path provenance() {
     return path.resolve(PROVENANCE);
@@ -27,6 +31,14 @@ public record RunDirectory(Path path) {
 
   public Path model() {
     return path.resolve(MODEL);
+  }
+
+  public Path initial() {
+    return path.resolve(INITIAL);
+  }
+
+  public Path plan() {
+    return path.resolve(PLAN);
   }
 
   public Path checkpoint() {

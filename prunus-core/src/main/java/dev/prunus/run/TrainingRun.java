@@ -52,6 +52,7 @@ public final class TrainingRun {
     dir.create();
     new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
         prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
+    ModelFile.write(dir.initial(), initial);
     return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
   }
 

@@ -72,7 +72,7 @@ class TrainingRunTest {
     assertThat(p.versions()).containsKeys("prunus", "java", "djl", "engine");
     assertThat(TrainingRun.config(p)).isEqualTo(config(1));
     assertThat(Files.list(tmp.resolve("a")).map(f -> f.getFileName().toString()))
-        .containsExactlyInAnyOrder("metrics.json", "provenance.json", "model.prunus");
+        .containsExactlyInAnyOrder("metrics.json", "provenance.json", "model.prunus", "initial.prunus");
   }
 
   private static JsonNode withoutTiming(JsonNode metrics) {

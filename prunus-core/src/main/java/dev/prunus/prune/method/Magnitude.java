@@ -52,7 +52,7 @@ public final class Magnitude implements PruningMethod {
     @Override
     public List<MethodOption> options() {
       return List.of(
-          MethodOption.choice("scope", "layer", List.of("layer", "global"), "rank weights per layer or across layers"),
+          MethodOption.choice("scope", "global", List.of("global", "layer"), "rank weights across layers or per layer"),
           MethodOption.of("min-layer-density", "0.01", "global scope: each layer keeps at least this share of its weights"),
           MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune"));
     }

@@ -1,0 +1,155 @@
+package dev.prunus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.prunus.InvalidInputException;
+import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRepository;
+import dev.prunus.model.zoo.ModelId;
+import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodRegistry;
+import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.ScheduleKind;
+import dev.prunus.run.Provenance;
+import dev.prunus.run.PruneRun;
+import dev.prunus.run.PruneRunConfig;
+import dev.prunus.run.RunDirectory;
+import dev.prunus.run.TrainingRun;
+import dev.prunus.run.TrainingRunConfig;
+import dev.prunus.train.TrainingConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code prunus prune}: prunes a trained run (or a fresh model, at init) with one method. */
+@Command(name = "prune", mixinStandardHelpOptions = true,
+    description = {"Prune with a method and write a run directory naming its parent run.",
+        "Method options are given as --NAME VALUE; `prunus methods` lists them."})
+final class PruneCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--method", paramLabel = "ID", required = true, description = "Method id (see `prunus methods`).")
+  String method;
+
+  @Option(names = "--from", paramLabel = "RUN", description = "A trained run to prune (one-shot and iterative).")
+  Path from;
+
+  @Mixin ModelSelection model = new ModelSelection();
+
+  @Option(names = "--dataset", paramLabel = "D", description = "Dataset, with --model, for the at-init schedule.")
+  String dataset;
+
+  @Option(names = "--sparsity", paramLabel = "S", description = "Fraction of weights to remove, in [0, 1).")
+  Double sparsity;
+
+  @Option(names = "--density", paramLabel = "D", description = "Fraction of weights to keep, in (0, 1].")
+  Double density;
+
+  @Option(names = "--schedule", paramLabel = "S",
+      description = "at-init, one-shot or iterative (default: at-init without --from, else the method's own).")
+  String schedule;
+
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
+      description = "Iterative schedule: rounds of prune + retrain, densities falling geometrically (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--rewind", description = "Iterative schedule: reset surviving weights to the parent's initial ones after each prune.")
+  boolean rewind;
+
+  @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "0",
+      description = "Epochs of training after each prune of a trained run (default: ${DEFAULT-VALUE}).")
+  int fineTuneEpochs;
+
+  @Mixin TrainingOptions training = new TrainingOptions();
+
+  @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.1",
+      description = "At-init: share of the training set held out for validation (default: ${DEFAULT-VALUE}).")
+  double validationFraction;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory to create.")
+  Path out;
+
+  @Unmatched List<String> methodArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    MethodRegistry registry = MethodRegistry.standard();
+    MethodFactory factory = registry.factory(method);
+    Map<String, String> options = parseMethodOptions(methodArgs);
+    if ((sparsity == null) == (density == null)) {
+      throw new InvalidInputException("give exactly one of --sparsity S or --density D");
+    }
+    double d = sparsity != null ? PruningTarget.ofSparsity(sparsity).density() : PruningTarget.ofDensity(density).density();
+    ScheduleKind kind = schedule != null ? ScheduleKind.fromName(schedule)
+        : from == null ? ScheduleKind.AT_INIT : (factory.defaultSchedule() == ScheduleKind.AT_INIT ? ScheduleKind.ONE_SHOT
+            : factory.defaultSchedule());
+    TrainingRunConfig runConfig;
+    String parent = null;
+    if (from != null) {
+      if (model.model != null || dataset != null) {
+        throw new InvalidInputException("--from takes the model and dataset of the parent run: drop --model/--dataset");
+      }
+      RunDirectory p = RunDirectory.open(from);
+      TrainingRunConfig parentConfig = TrainingRun.config(Provenance.read(p.provenance()));
+      TrainingConfig t = training.toConfig(parentConfig.dataset().augment());
+      // fine-tuning keeps the parent's seed, so the validation split is the parent's (no test or train leak)
+      TrainingConfig fineTune = new TrainingConfig(fineTuneEpochs, t.batchSize(), t.optimizer(), t.schedule(),
+          parentConfig.training().seed(), t.augment());
+      runConfig = new TrainingRunConfig(parentConfig.model(), parentConfig.width(), parentConfig.vggHead(),
+          parentConfig.dataset(), parentConfig.validationFraction(), fineTune);
+      parent = from.toString();
+    } else {
+      if (model.model == null || dataset == null) {
+        throw new InvalidInputException("prune needs --from RUN, or --model and --dataset for the at-init schedule");
+      }
+      DatasetId ds = DatasetId.fromName(dataset);
+      runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
+          validationFraction, training.toConfig(ds.augment()));
+    }
+    PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind, training.seed, runConfig, parent);
+    List<String> command = new ArrayList<>(List.of("prunus"));
+    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
+    TrainingRun.Result r = PruneRun.execute(config, out, command, registry, data::load,
+        new ConsoleProgress(spec.commandLine().getOut()));
+    JsonNode m = r.metrics();
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "%s %s: density %.4f (%,d of %,d parameters), test accuracy %.4f, masked FLOPs %,d; wrote %s%n",
+        method, kind.cliName(), m.at("/params/density").asDouble(), m.at("/params/nonzero").asLong(),
+        m.at("/params/total").asLong(), m.at("/accuracy/test").asDouble(), m.at("/flops/masked").asLong(), out);
+    return PrunusCommand.OK;
+  }
+
+  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true). */
+  static Map<String, String> parseMethodOptions(List<String> args) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (!a.startsWith("--") || a.length() == 2) {
+        throw new InvalidInputException("unexpected argument '" + a + "': method options are given as --NAME VALUE");
+      }
+      String name = a.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+        value = args.get(++i);
+      } else {
+        value = "true";
+      }
+      out.put(name, value);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.prunus.run;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.InvalidInputException;
+import dev.prunus.data.Dataset;
+import dev.prunus.data.DatasetId;
+import dev.prunus.io.ModelFile;
+import dev.prunus.measure.ModelCounter;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Model;
+import dev.prunus.prune.MaskApplier;
+import dev.prunus.prune.MethodRegistry;
+import dev.prunus.prune.PlanFile;
+import dev.prunus.prune.PruningContext;
+import dev.prunus.prune.PruningMethod;
+import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.ScheduleKind;
+import dev.prunus.train.EpochRecord;
+import dev.prunus.train.Evaluation;
+import dev.prunus.train.Evaluator;
+import dev.prunus.train.PhaseTimes;
+import dev.prunus.train.TrainableNetwork;
+import dev.prunus.train.Trainer;
+import dev.prunus.train.TrainingListener;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Prunes a model with a method under a schedule into a run directory (what {@code prunus prune} does).
+ *
+ * <ul>
+ *   <li>at-init: plan on freshly initialised weights, then train from scratch with the mask fixed;
+ *   <li>one-shot: plan on the parent run's trained model, then fine-tune;
+ *   <li>iterative: rounds of plan and retrain, the density falling geometrically to the target,
+ *       optionally rewinding the surviving weights to the parent's initial weights (Frankle &amp; Carbin).
+ * </ul>
+ * A new optimiser is built for every round's training, so no optimiser state revives a pruned weight.
+ * Like {@link TrainingRun}, inputs are checked and data loaded before the directory is created.
+ */
+public final class PruneRun {
+  private PruneRun() {}
+
+  public static TrainingRun.Result execute(
+      PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
+      Function<DatasetId, Dataset> data, TrainingListener listener) {
+    RunDirectory dir = RunDirectory.checkWritable(out, false);
+    PruningMethod method = registry.create(config.method(), config.options());
+    TrainingRunConfig training = config.training();
+    Architecture arch = training.architecture();
+    Model start;
+    Model initial;
+    if (config.parentRun() != null) {
+      RunDirectory parent = RunDirectory.open(Path.of(config.parentRun()));
+      start = ModelFile.read(parent.model());
+      initial = config.rewind() ? readInitial(parent) : null;
+    } else {
+      start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
+      initial = start;
+    }
+    PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
+        training.training().seed());
+    dir.create();
+    new Provenance("prune", command, Json.MAPPER.valueToTree(config), config.seed(), prepared.reference(),
+        Versions.all(), config.parentRun(), Instant.now().toString()).write(dir.provenance());
+
+    Trainer trainer = new Trainer(training.training(), listener);
+    ObjectNode pruning = Json.MAPPER.createObjectNode();
+    pruning.put("method", method.id());
+    pruning.set("options", Json.MAPPER.valueToTree(config.options()));
+    pruning.put("schedule", config.schedule().cliName());
+    pruning.put("target_density", config.density());
+    ArrayNode rounds = pruning.putArray("rounds");
+    List<EpochRecord> history = new ArrayList<>();
+    PhaseTimes times = PhaseTimes.ZERO;
+    double pruneSeconds = 0;
+    double trainSeconds = 0;
+    Model model = start;
+    PruningPlan plan = null;
+    int total = config.schedule() == ScheduleKind.ITERATIVE ? config.rounds() : 1;
+    for (int r = 1; r <= total; r++) {
+      PruningTarget target = config.schedule() == ScheduleKind.ITERATIVE ? config.roundTarget(r)
+          : PruningTarget.ofDensity(config.density());
+      PruningContext ctx = new PruningContext(target, config.seed() + r - 1, Optional.of(prepared.train()));
+      long t0 = System.nanoTime();
+      plan = method.plan(model, ctx);
+      model = MaskApplier.apply(model, plan);
+      pruneSeconds += (System.nanoTime() - t0) / 1e9;
+      if (r == 1) {
+        PlanFile.write(dir.plan(), plan);
+      }
+      if (config.rewind()) {
+        model = new Model(model.architecture(), model.masks().apply(initial.weights()), model.masks());
+      }
+      ObjectNode round = rounds.addObject();
+      round.put("round", r);
+      round.put("target_density", target.density());
+      round.put("density", ModelCounter.count(model).density());
+      round.put("validation_accuracy_before_training", evaluate(model, prepared.validation()).accuracy());
+      long t1 = System.nanoTime();
+      if (training.training().epochs() > 0) {
+        Trainer.Result tr = trainer.train(model, prepared.train(), prepared.validation(), null);
+        model = tr.model();
+        history.addAll(tr.history());
+        times = times.plus(tr.times());
+      }
+      trainSeconds += (System.nanoTime() - t1) / 1e9;
+      round.put("validation_accuracy", evaluate(model, prepared.validation()).accuracy());
+      round.put("structured_flops", ModelCounter.count(model).structuredFlops());
+    }
+    pruning.set("details", Json.MAPPER.valueToTree(plan.details()));
+    Evaluation test = evaluate(model, prepared.test());
+    Evaluation validation = evaluate(model, prepared.validation());
+    ModelFile.write(dir.model(), model);
+    ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
+        training.model().cliName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
+        ModelCounter.count(model), trainSeconds, pruneSeconds, times, history));
+    metrics.put("width", training.width());
+    metrics.put("input", arch.input().toString());
+    metrics.put("parent_run", config.parentRun());
+    metrics.set("pruning", pruning);
+    TrainingRun.writeJson(dir.metrics(), metrics);
+    return new TrainingRun.Result(dir, model, metrics);
+  }
+
+  private static Model readInitial(RunDirectory parent) {
+    if (!java.nio.file.Files.isRegularFile(parent.initial())) {
+      throw new InvalidInputException("--rewind needs the parent's initial weights, but " + parent.initial()
+          + " is missing: retrain the parent with this version of Prunus");
+    }
+    return ModelFile.read(parent.initial());
+  }
+
+  private static Evaluation evaluate(Model model, dev.prunus.data.ImageSet data) {
+    try (NDManager m = NDManager.newBaseManager(); TrainableNetwork net = TrainableNetwork.of(model, m)) {
+      return Evaluator.evaluate(net, data);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.prunus.run;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.ScheduleKind;
+import java.util.Map;
+
+/**
+ * Everything that determines a pruning run: the method and its options, the target density, the
+ * schedule (rounds and rewinding for iterative pruning), the seed of the method's random choices, and the
+ * training that follows each prune ({@code training}: the model, dataset and split of the run, and the
+ * optimiser and epochs of fine-tuning, or of training from scratch for at-init). {@code parentRun} is the
+ * trained run pruned (null for at-init, which starts from fresh weights).
+ */
+public record PruneRunConfig(
+    String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
+    boolean rewind, long seed, TrainingRunConfig training, String parentRun) {
+
+  public PruneRunConfig {
+    options = Map.copyOf(options);
+    PruningTarget.ofDensity(density);
+    if (rounds < 1) {
+      throw new InvalidInputException("rounds=" + rounds + " must be at least 1");
+    }
+    if (schedule == ScheduleKind.AT_INIT && parentRun != null) {
+      throw new InvalidInputException("the at-init schedule starts from fresh weights: use --model and --dataset, not --from");
+    }
+    if (schedule != ScheduleKind.AT_INIT && parentRun == null) {
+      throw new InvalidInputException("the " + schedule.cliName() + " schedule prunes a trained model: pass --from RUN "
+          + "(the --out of a `prunus train` run)");
+    }
+    if (rewind && schedule != ScheduleKind.ITERATIVE) {
+      throw new InvalidInputException("--rewind applies to the iterative schedule only");
+    }
+  }
+
+  /** The target of round {@code r} of {@code rounds} (1-based): densities fall geometrically to the target. */
+  public PruningTarget roundTarget(int r) {
+    return PruningTarget.ofDensity(Math.pow(density, (double) r / rounds));
+  }
+}

@@ -1,0 +1,66 @@
+package dev.prunus.prune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Model;
+import dev.prunus.model.zoo.ModelId;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RandomPruningTest {
+  @Nested
+  class LayerwiseContract extends MethodContract {
+    @Override
+    protected String method() {
+      return "random";
+    }
+  }
+
+  @Nested
+  class GlobalContract extends MethodContract {
+    @Override
+    protected String method() {
+      return "random";
+    }
+
+    @Override
+    protected Map<String, String> options() {
+      return Map.of("scope", "global");
+    }
+  }
+
+  /** Per-layer densities are met exactly, so random masks can match another method's layer profile. */
+  @Test
+  void perLayerDensitiesAreMet() {
+    Architecture a = ModelId.LENET_300_100.build();
+    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    PruningPlan plan = MethodRegistry.standard().create("random", Map.of("densities", "fc1=0.05,fc2=0.3"))
+        .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 4));
+    assertThat(plan.masks().get("fc1.weight").kept()).isEqualTo(Math.round(0.05 * 235_200));
+    assertThat(plan.masks().get("fc2.weight").kept()).isEqualTo(Math.round(0.3 * 30_000));
+    assertThat(plan.masks().get("fc3.weight").kept()).isEqualTo(500);
+  }
+
+  @Test
+  void differentSeedsGiveDifferentMasks() {
+    Architecture a = ModelId.LENET5.build();
+    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    PruningMethod r = MethodRegistry.standard().create("random", Map.of());
+    assertThat(r.plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 1)).masks())
+        .isNotEqualTo(r.plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 2)).masks());
+  }
+
+  @Test
+  void aLayerTheModelDoesNotHaveIsNamed() {
+    Architecture a = ModelId.LENET5.build();
+    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    assertThatThrownBy(() -> MethodRegistry.standard().create("random", Map.of("densities", "fc9=0.1"))
+            .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 1)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("fc9");
+  }
+}
