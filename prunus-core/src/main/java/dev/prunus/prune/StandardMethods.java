@@ -2,6 +2,7 @@ package dev.prunus.prune;
 
 import dev.prunus.prune.method.Magnitude;
 import dev.prunus.prune.method.RandomPruning;
+import dev.prunus.prune.method.Snip;
 import java.util.List;
 
 /** The methods that ship with Prunus, in the order {@code prunus methods} lists them. */
@@ -9,6 +10,6 @@ final class StandardMethods {
   private StandardMethods() {}
 
   static List<MethodFactory> all() {
-    return List.of(new Magnitude.Factory(), new RandomPruning.Factory());
+    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new Snip.Factory());
   }
 }
