@@ -6,9 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
 import dev.prunus.model.FeatureShape;
+import dev.prunus.model.FlattenLayer;
 import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
+import dev.prunus.model.ReluLayer;
 import dev.prunus.model.Tensor;
 import dev.prunus.model.Weights;
 import dev.prunus.model.zoo.ModelId;
@@ -28,6 +31,15 @@ public final class PruningFixtures {
       default -> new FeatureShape(3, 32, 32);
     };
     return id.build(new ModelOptions(in, 10, 0.25, List.of()));
+  }
+
+  /** A 3-layer perceptron on 1x2x2 inputs: flatten, fc1 4->6, ReLU, fc2 6->5, ReLU, fc3 5->3. */
+  public static Architecture mlp() {
+    return new Architecture("mlp", new FeatureShape(1, 2, 2), 3, 1, List.of(
+        new FlattenLayer(),
+        new LinearLayer("fc1", 4, 6, true), new ReluLayer(),
+        new LinearLayer("fc2", 6, 5, true), new ReluLayer(),
+        new LinearLayer("fc3", 5, 3, true)));
   }
 
   /**
