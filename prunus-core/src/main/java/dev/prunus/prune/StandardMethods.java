@@ -1,5 +1,6 @@
 package dev.prunus.prune;
 
+import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
 import dev.prunus.prune.method.RandomPruning;
 import java.util.List;
@@ -9,6 +10,6 @@ final class StandardMethods {
   private StandardMethods() {}
 
   static List<MethodFactory> all() {
-    return List.of(new Magnitude.Factory(), new RandomPruning.Factory());
+    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory());
   }
 }

@@ -89,8 +89,11 @@ public final class PruningFixtures {
 
   /** Largest absolute difference between the logits of two models on the same batch. */
   public static double maxAbsDifference(Model a, Model b, long seed) {
-    float[] x = logits(a, seed);
-    float[] y = logits(b, seed);
+    return maxAbsDifference(logits(a, seed), logits(b, seed));
+  }
+
+  /** Largest absolute difference between two logit arrays of the same length. */
+  public static double maxAbsDifference(float[] x, float[] y) {
     if (x.length != y.length) {
       throw new AssertionError("models give " + x.length + " and " + y.length + " logits");
     }
