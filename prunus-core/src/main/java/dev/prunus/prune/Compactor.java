@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The compact applier: physically removes the dead units of a masked model and rebuilds a smaller
@@ -71,7 +72,7 @@ public final class Compactor {
     Map<String, int[]> kept = new LinkedHashMap<>();
     for (PrunableLayer p : arch.prunableLayers()) {
       int[] g = coupling.groupIndices(p.name());
-      int[] k = java.util.stream.IntStream.range(0, g.length).filter(u -> !remove[g[u]]).toArray();
+      int[] k = IntStream.range(0, g.length).filter(u -> !remove[g[u]]).toArray();
       any |= k.length < g.length;
       kept.put(p.name(), k);
     }
@@ -79,7 +80,7 @@ public final class Compactor {
       return model;
     }
     Compactor c = new Compactor(model, kept);
-    int[] inputChannels = java.util.stream.IntStream.range(0, arch.input().channels()).toArray();
+    int[] inputChannels = IntStream.range(0, arch.input().channels()).toArray();
     List<Layer> layers = new ArrayList<>();
     c.walk(arch.layers(), new Flow(inputChannels, arch.input(), 1), layers);
     String name = arch.name().endsWith(SUFFIX) ? arch.name() : arch.name() + SUFFIX;
