@@ -78,7 +78,7 @@ class CommandLineTest {
     "not a run              | eval NOTARUN          | is not a finished Prunus run",
     "sparsity out of range  | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 1.3 --out OUT | sparsity=1.3 must be in [0, 1)",
     "negative sparsity      | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity -0.1 --out OUT | sparsity=-0.1 must be in [0, 1)",
-    "unknown method         | prune --method obd --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | unknown method 'obd': valid methods are magnitude, random, snip",
+    "unknown method         | prune --method obd --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | unknown method 'obd': valid methods are magnitude, random, l1-structured, snip",
     "unknown method option  | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --nodes 4 --out OUT | method magnitude has no option --nodes",
     "bad method option      | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --scope everything --out OUT | --scope everything is not valid for method magnitude",
     "bad option value       | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --min-layer-density 2 --out OUT | --min-layer-density 2 must be in [0.0, 1.0]",

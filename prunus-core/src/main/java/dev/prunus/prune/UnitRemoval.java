@@ -1,10 +1,13 @@
 package dev.prunus.prune;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Removal of output unit {@code unit} (a neuron or filter) of prunable layer {@code layer}, with optional
  * weight surgery: when {@code mergeInto >= 0}, the removed unit's outgoing weights in the next layer,
  * times {@code scale}, are first added to those of unit {@code mergeInto} (Srinivas &amp; Babu's merge).
- * Without surgery the unit is simply removed.
+ * Without surgery the unit is simply removed. A unit coupled to others by residual additions is removed
+ * with its whole {@link UnitGroup} (see {@link MaskApplier}).
  */
 public record UnitRemoval(String layer, int unit, int mergeInto, double scale) {
   public static UnitRemoval drop(String layer, int unit) {
@@ -18,6 +21,8 @@ public record UnitRemoval(String layer, int unit, int mergeInto, double scale) {
     return new UnitRemoval(layer, unit, into, scale);
   }
 
+  /** Derived from {@code mergeInto}, so not saved in plan files. */
+  @JsonIgnore
   public boolean isMerge() {
     return mergeInto >= 0;
   }
