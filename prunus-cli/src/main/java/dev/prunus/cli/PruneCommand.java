@@ -69,6 +69,9 @@ final class PruneCommand implements Callable<Integer> {
       description = "Epochs of training after each prune of a trained run (default: ${DEFAULT-VALUE}).")
   int fineTuneEpochs;
 
+  @Option(names = "--compact", description = "Physically remove dead neurons and filters at the end (a smaller, equal model).")
+  boolean compact;
+
   @Mixin TrainingOptions training = new TrainingOptions();
 
   @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.1",
@@ -115,7 +118,8 @@ final class PruneCommand implements Callable<Integer> {
       runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
           validationFraction, training.toConfig(ds.augment()));
     }
-    PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind, training.seed, runConfig, parent);
+    PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind, training.seed, compact, runConfig,
+        parent);
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());

@@ -11,6 +11,7 @@ import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
+import dev.prunus.prune.Compactor;
 import dev.prunus.prune.MaskApplier;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PlanFile;
@@ -22,6 +23,7 @@ import dev.prunus.prune.ScheduleKind;
 import dev.prunus.train.EpochRecord;
 import dev.prunus.train.Evaluation;
 import dev.prunus.train.Evaluator;
+import dev.prunus.train.OutputComparison;
 import dev.prunus.train.PhaseTimes;
 import dev.prunus.train.TrainableNetwork;
 import dev.prunus.train.Trainer;
@@ -116,6 +118,15 @@ public final class PruneRun {
       round.put("structured_flops", ModelCounter.count(model).structuredFlops());
     }
     pruning.set("details", Json.MAPPER.valueToTree(plan.details()));
+    if (config.compact()) {
+      Model compacted = Compactor.compact(model);
+      ObjectNode c = pruning.putObject("compaction");
+      c.put("params_before", ModelCounter.count(model).params());
+      c.put("params_after", ModelCounter.count(compacted).params());
+      c.put("max_abs_output_difference",
+          OutputComparison.maxAbsDifference(model, compacted, prepared.validation(), 512));
+      model = compacted;
+    }
     Evaluation test = evaluate(model, prepared.test());
     Evaluation validation = evaluate(model, prepared.validation());
     ModelFile.write(dir.model(), model);

@@ -10,11 +10,12 @@ import java.util.Map;
  * schedule (rounds and rewinding for iterative pruning), the seed of the method's random choices, and the
  * training that follows each prune ({@code training}: the model, dataset and split of the run, and the
  * optimiser and epochs of fine-tuning, or of training from scratch for at-init). {@code parentRun} is the
- * trained run pruned (null for at-init, which starts from fresh weights).
+ * trained run pruned (null for at-init, which starts from fresh weights). With {@code compact}, dead units
+ * are physically removed at the end, giving a smaller model that computes the same outputs.
  */
 public record PruneRunConfig(
     String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
-    boolean rewind, long seed, TrainingRunConfig training, String parentRun) {
+    boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun) {
 
   public PruneRunConfig {
     options = Map.copyOf(options);

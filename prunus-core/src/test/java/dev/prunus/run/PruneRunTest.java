@@ -51,7 +51,8 @@ class PruneRunTest {
 
   private static JsonNode prune(String method, Map<String, String> options, ScheduleKind schedule, int rounds,
       boolean rewind, int epochs, String out) {
-    PruneRunConfig c = new PruneRunConfig(method, options, 0.2, schedule, rounds, rewind, 3, runConfig(epochs),
+    PruneRunConfig c = new PruneRunConfig(method, options, 0.2, schedule, rounds, rewind, 3,
+        method.equals("l1-structured"), runConfig(epochs),
         schedule == ScheduleKind.AT_INIT ? null : parent.toString());
     return PruneRun.execute(c, tmp.resolve(out), List.of("test"), MethodRegistry.standard(), LOADER,
         TrainingListener.NONE).metrics();
@@ -99,9 +100,24 @@ class PruneRunTest {
     assertThat(m.at("/params/density").asDouble()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
   }
 
+  /** l1-structured then compaction: fewer parameters, the same outputs as the masked model. */
+  @Test
+  void structuredPruningThenCompactionIsSmallerWithEqualOutputs() {
+    JsonNode m = prune("l1-structured", Map.of(), ScheduleKind.ONE_SHOT, 1, false, 0, "l1");
+    JsonNode c = m.at("/pruning/compaction");
+    assertThat(c.get("params_after").asLong()).isLessThan(c.get("params_before").asLong());
+    assertThat(c.get("max_abs_output_difference").asDouble()).isLessThanOrEqualTo(1e-5);
+    Model compact = ModelFile.read(tmp.resolve("l1").resolve(RunDirectory.MODEL));
+    Model parentModel = ModelFile.read(parent.resolve(RunDirectory.MODEL));
+    assertThat(m.at("/params/total").asLong()).isLessThan(
+        dev.prunus.measure.ModelCounter.count(parentModel).params());
+    assertThat(compact.architecture().prunableLayers().get(0).outputUnits())
+        .isLessThan(parentModel.architecture().prunableLayers().get(0).outputUnits());
+  }
+
   @Test
   void aScheduleThatNeedsAParentSaysSo() {
     assertThatThrownBy(() -> new PruneRunConfig("magnitude", Map.of(), 0.5, ScheduleKind.ONE_SHOT, 1, false, 1,
-        runConfig(1), null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("--from RUN");
+        false, runConfig(1), null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("--from RUN");
   }
 }
