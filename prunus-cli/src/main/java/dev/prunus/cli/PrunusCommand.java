@@ -51,7 +51,12 @@ public final class PrunusCommand implements Runnable {
 
   public static void main(String[] args) {
     EngineSettings.apply();
-    System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(out, err, args);
+    out.flush(); // print() does not auto-flush, and System.exit would drop what is buffered
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs {@code args} with output to {@code out} and errors to {@code err}; returns the exit code. */
