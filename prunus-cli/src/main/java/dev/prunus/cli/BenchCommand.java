@@ -6,22 +6,20 @@ import dev.prunus.data.ImageSet;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.KaimingInitializer;
-import dev.prunus.model.Mask;
-import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
-import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.Tensor;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.model.zoo.ModelOptions;
+import dev.prunus.prune.MaskApplier;
+import dev.prunus.prune.MethodRegistry;
+import dev.prunus.prune.PruningContext;
+import dev.prunus.prune.PruningTarget;
 import dev.prunus.run.PreparedData;
 import dev.prunus.train.PhaseTimes;
 import dev.prunus.train.Trainer;
 import dev.prunus.train.TrainingListener;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,7 +72,8 @@ final class BenchCommand implements Runnable {
       ImageSet train = data.train();
       Model m = new Model(arch, KaimingInitializer.initialize(arch, training.seed));
       if (maskDensity != null) {
-        m = m.pruned(randomMasks(arch, maskDensity, training.seed));
+        m = MaskApplier.apply(m, MethodRegistry.standard().create("random", Map.of())
+            .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(maskDensity), training.seed)));
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%s on %s: %,d training images, batch %d, %s, %d threads, Java %s%n",
@@ -94,19 +93,6 @@ final class BenchCommand implements Runnable {
       out.printf(Locale.ROOT, "all epochs: %.0f images/s; mask upkeep %.2f%% of the step time%n",
           total.imagesPerSecond(), 100.0 * total.masks() / total.total());
       return PrunusCommand.OK;
-    }
-
-    private static Masks randomMasks(Architecture arch, double density, long seed) {
-      SplittableRandom r = new SplittableRandom(seed);
-      Map<String, Mask> masks = new LinkedHashMap<>();
-      for (PrunableLayer p : arch.prunableLayers()) {
-        boolean[] keep = new boolean[(int) Tensor.numel(p.weightShape())];
-        for (int i = 0; i < keep.length; i++) {
-          keep[i] = r.nextDouble() < density;
-        }
-        masks.put(p.weightName(), new Mask(p.weightShape(), keep));
-      }
-      return new Masks(masks);
     }
   }
 }

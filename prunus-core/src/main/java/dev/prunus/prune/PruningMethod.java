@@ -8,13 +8,22 @@ import dev.prunus.model.Model;
  * removals). Instances are made by {@link MethodRegistry} from validated options.
  */
 public interface PruningMethod {
-  /** The id used on the command line, e.g. {@code magnitude}. */
-  String id();
+  /** What the method is (shared with its factory). */
+  MethodInfo info();
 
-  Granularity granularity();
+  /** The id used on the command line, e.g. {@code magnitude}. */
+  default String id() {
+    return info().id();
+  }
+
+  default Granularity granularity() {
+    return info().granularity();
+  }
 
   /** The schedule this method is designed for. */
-  ScheduleKind defaultSchedule();
+  default ScheduleKind defaultSchedule() {
+    return info().defaultSchedule();
+  }
 
   /**
    * Decides what to remove from {@code model} (whose masks are the current ones) to reach

@@ -7,6 +7,7 @@ import dev.prunus.model.PrunableLayer;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
 import dev.prunus.prune.MethodOption;
 import dev.prunus.prune.MethodOptions;
 import dev.prunus.prune.PruningContext;
@@ -51,6 +52,19 @@ import java.util.Set;
 public final class L1Structured implements PruningMethod {
   public static final String ID = "l1-structured";
 
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "remove whole neurons/filters of smallest L1 weight norm, per layer (Li et al. 2017)",
+      Granularity.UNIT,
+      ScheduleKind.ONE_SHOT,
+      List.of(
+        MethodOption.choice("norm", "l1", List.of("l1", "l2"), "norm of each unit's weight row"),
+        MethodOption.choice("coupled", "skip", List.of("skip", "together"),
+            "residual-coupled channels: leave them (as the paper) or remove whole coupled groups"),
+        MethodOption.choice("layers", "no-last", LayerSelection.CHOICES,
+            "which conv/linear layers lose units (classifier outputs are never removed)")));
+
   /** The vector norm of a weight row. */
   public enum Norm {
     L1,
@@ -68,33 +82,8 @@ public final class L1Structured implements PruningMethod {
   /** Declares the method and its options. */
   public static final class Factory implements MethodFactory {
     @Override
-    public String id() {
-      return ID;
-    }
-
-    @Override
-    public String description() {
-      return "remove whole neurons/filters of smallest L1 weight norm, per layer (Li et al. 2017)";
-    }
-
-    @Override
-    public Granularity granularity() {
-      return Granularity.UNIT;
-    }
-
-    @Override
-    public ScheduleKind defaultSchedule() {
-      return ScheduleKind.ONE_SHOT;
-    }
-
-    @Override
-    public List<MethodOption> options() {
-      return List.of(
-          MethodOption.choice("norm", "l1", List.of("l1", "l2"), "norm of each unit's weight row"),
-          MethodOption.choice("coupled", "skip", List.of("skip", "together"),
-              "residual-coupled channels: leave them (as the paper) or remove whole coupled groups"),
-          MethodOption.choice("layers", "no-last", LayerSelection.CHOICES,
-              "which conv/linear layers lose units (classifier outputs are never removed)"));
+    public MethodInfo info() {
+      return INFO;
     }
 
     @Override
@@ -117,18 +106,8 @@ public final class L1Structured implements PruningMethod {
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Granularity granularity() {
-    return Granularity.UNIT;
-  }
-
-  @Override
-  public ScheduleKind defaultSchedule() {
-    return ScheduleKind.ONE_SHOT;
+  public MethodInfo info() {
+    return INFO;
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.prunus.model.PrunableLayer;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
 import dev.prunus.prune.MethodOption;
 import dev.prunus.prune.MethodOptions;
 import dev.prunus.prune.PruningContext;
@@ -27,34 +28,22 @@ import java.util.Map;
 public final class Magnitude implements PruningMethod {
   public static final String ID = "magnitude";
 
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "keep the largest |w|, layer-wise or global (Han et al. 2015)",
+      Granularity.WEIGHT,
+      ScheduleKind.ONE_SHOT,
+      List.of(
+        MethodOption.choice("scope", "global", List.of("global", "layer"), "rank weights across layers or per layer"),
+        MethodOption.of("min-layer-density", "0.01", "global scope: each layer keeps at least this share of its weights"),
+        MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune")));
+
   /** Declares the method and its options. */
   public static final class Factory implements MethodFactory {
     @Override
-    public String id() {
-      return ID;
-    }
-
-    @Override
-    public String description() {
-      return "keep the largest |w|, layer-wise or global (Han et al. 2015)";
-    }
-
-    @Override
-    public Granularity granularity() {
-      return Granularity.WEIGHT;
-    }
-
-    @Override
-    public ScheduleKind defaultSchedule() {
-      return ScheduleKind.ONE_SHOT;
-    }
-
-    @Override
-    public List<MethodOption> options() {
-      return List.of(
-          MethodOption.choice("scope", "global", List.of("global", "layer"), "rank weights across layers or per layer"),
-          MethodOption.of("min-layer-density", "0.01", "global scope: each layer keeps at least this share of its weights"),
-          MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune"));
+    public MethodInfo info() {
+      return INFO;
     }
 
     @Override
@@ -75,18 +64,8 @@ public final class Magnitude implements PruningMethod {
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Granularity granularity() {
-    return Granularity.WEIGHT;
-  }
-
-  @Override
-  public ScheduleKind defaultSchedule() {
-    return ScheduleKind.ONE_SHOT;
+  public MethodInfo info() {
+    return INFO;
   }
 
   @Override

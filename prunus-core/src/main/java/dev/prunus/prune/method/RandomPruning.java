@@ -9,6 +9,7 @@ import dev.prunus.model.PrunableLayer;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
 import dev.prunus.prune.MethodOption;
 import dev.prunus.prune.MethodOptions;
 import dev.prunus.prune.PruningContext;
@@ -34,35 +35,23 @@ import java.util.SplittableRandom;
 public final class RandomPruning implements PruningMethod {
   public static final String ID = "random";
 
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "remove uniformly random weights: layer-wise, global, or at another run's per-layer densities",
+      Granularity.WEIGHT,
+      ScheduleKind.ONE_SHOT,
+      List.of(
+        MethodOption.choice("scope", "layer", List.of("layer", "global"), "same density per layer, or one pool"),
+        MethodOption.of("densities", "", "per-layer densities, e.g. fc1=0.05,fc2=0.3 (overrides --sparsity for those layers)"),
+        MethodOption.of("match", "", "a run directory whose per-layer weight densities to copy"),
+        MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune")));
+
   /** Declares the method and its options. */
   public static final class Factory implements MethodFactory {
     @Override
-    public String id() {
-      return ID;
-    }
-
-    @Override
-    public String description() {
-      return "remove uniformly random weights: layer-wise, global, or at another run's per-layer densities";
-    }
-
-    @Override
-    public Granularity granularity() {
-      return Granularity.WEIGHT;
-    }
-
-    @Override
-    public ScheduleKind defaultSchedule() {
-      return ScheduleKind.ONE_SHOT;
-    }
-
-    @Override
-    public List<MethodOption> options() {
-      return List.of(
-          MethodOption.choice("scope", "layer", List.of("layer", "global"), "same density per layer, or one pool"),
-          MethodOption.of("densities", "", "per-layer densities, e.g. fc1=0.05,fc2=0.3 (overrides --sparsity for those layers)"),
-          MethodOption.of("match", "", "a run directory whose per-layer weight densities to copy"),
-          MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune"));
+    public MethodInfo info() {
+      return INFO;
     }
 
     @Override
@@ -90,18 +79,8 @@ public final class RandomPruning implements PruningMethod {
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Granularity granularity() {
-    return Granularity.WEIGHT;
-  }
-
-  @Override
-  public ScheduleKind defaultSchedule() {
-    return ScheduleKind.ONE_SHOT;
+  public MethodInfo info() {
+    return INFO;
   }
 
   @Override

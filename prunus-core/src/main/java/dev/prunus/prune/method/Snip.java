@@ -7,6 +7,7 @@ import dev.prunus.model.Tensor;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
 import dev.prunus.prune.MethodOption;
 import dev.prunus.prune.MethodOptions;
 import dev.prunus.prune.PruningContext;
@@ -31,33 +32,21 @@ import java.util.SplittableRandom;
 public final class Snip implements PruningMethod {
   public static final String ID = "snip";
 
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "connection sensitivity |w * dL/dw| on one mini-batch at init, kept globally (Lee et al. 2019)",
+      Granularity.WEIGHT,
+      ScheduleKind.AT_INIT,
+      List.of(
+        MethodOption.of("batch-size", "128", "examples in the scoring mini-batch"),
+        MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune")));
+
   /** Declares the method and its options. */
   public static final class Factory implements MethodFactory {
     @Override
-    public String id() {
-      return ID;
-    }
-
-    @Override
-    public String description() {
-      return "connection sensitivity |w * dL/dw| on one mini-batch at init, kept globally (Lee et al. 2019)";
-    }
-
-    @Override
-    public Granularity granularity() {
-      return Granularity.WEIGHT;
-    }
-
-    @Override
-    public ScheduleKind defaultSchedule() {
-      return ScheduleKind.AT_INIT;
-    }
-
-    @Override
-    public List<MethodOption> options() {
-      return List.of(
-          MethodOption.of("batch-size", "128", "examples in the scoring mini-batch"),
-          MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune"));
+    public MethodInfo info() {
+      return INFO;
     }
 
     @Override
@@ -75,18 +64,8 @@ public final class Snip implements PruningMethod {
   }
 
   @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Granularity granularity() {
-    return Granularity.WEIGHT;
-  }
-
-  @Override
-  public ScheduleKind defaultSchedule() {
-    return ScheduleKind.AT_INIT;
+  public MethodInfo info() {
+    return INFO;
   }
 
   @Override
