@@ -63,11 +63,6 @@ final class SwapWorkspace {
     return bfs.distanceSum(offsets, targets, limit);
   }
 
-  /** Sum of squared distances of the last exact {@link #distanceSum}. */
-  long squaredDistanceSum() {
-    return bfs.squaredDistanceSum();
-  }
-
   UndirectedGraph toGraph() {
     int[][] pairs = new int[targets.length / 2][];
     int k = 0;

@@ -88,15 +88,6 @@ public final class BitParallelBfs {
     return Arrays.copyOf(pairsAtDistance, last + 1);
   }
 
-  /** The sum over ordered pairs of the squared distance, from the last complete search. */
-  public long squaredDistanceSum() {
-    long sum = 0;
-    for (int d = 1; d < pairsAtDistance.length; d++) {
-      sum += (long) d * d * pairsAtDistance[d];
-    }
-    return sum;
-  }
-
   private long search(int[] offsets, int[] targets, long limit, boolean stopIfDisconnected) {
     if (offsets.length != n + 1) {
       throw new IllegalArgumentException(

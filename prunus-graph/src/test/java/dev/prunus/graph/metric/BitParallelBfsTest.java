@@ -84,11 +84,11 @@ class BitParallelBfsTest {
     int[][] csr = BitParallelBfs.compressedRows(g);
     BitParallelBfs bfs = new BitParallelBfs(200);
     long exact = bfs.distanceSum(csr[0], csr[1], BitParallelBfs.ABOVE_LIMIT);
-    long squares = bfs.squaredDistanceSum();
+    long[] histogram = bfs.pairsAtDistance();
 
     assertThat(exact).isEqualTo(DistanceHistogram.of(g).distanceSum());
     assertThat(bfs.distanceSum(csr[0], csr[1], exact)).isEqualTo(exact);
-    assertThat(bfs.squaredDistanceSum()).isEqualTo(squares);
+    assertThat(bfs.pairsAtDistance()).containsExactly(histogram);
     assertThat(bfs.distanceSum(csr[0], csr[1], exact - 1)).isIn(BitParallelBfs.ABOVE_LIMIT, exact);
     assertThat(bfs.distanceSum(csr[0], csr[1], exact / 2)).isEqualTo(BitParallelBfs.ABOVE_LIMIT);
   }
