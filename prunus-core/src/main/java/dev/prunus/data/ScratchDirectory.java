@@ -44,6 +44,19 @@ final class ScratchDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * The one file whose name ends with {@code suffix} that {@code command} wrote into {@code dir} (the
+   * first by name if there are several), or an IOException saying the command left none.
+   */
+  static Path fileWrittenBy(Path dir, String suffix, String command) throws IOException {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+          .sorted()
+          .findFirst()
+          .orElseThrow(() -> new IOException("'" + command + "' succeeded but left no " + suffix + " file"));
+    }
+  }
+
   /** Deletes a file or a folder tree; does nothing if it does not exist. */
   static void deleteRecursively(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {

@@ -24,9 +24,8 @@ public record Edge(int u, int v) implements Comparable<Edge> {
               + u
               + ", "
               + v
-              + ") is a self-loop: use UndirectedGraph.Builder.addSelfLoop("
-              + u
-              + ") for the self-links of a relational graph");
+              + ") is a self-loop: give self-links as {u, u} pairs to UndirectedGraph.fromPairs, or use"
+              + " UndirectedGraph.withSelfLoops()");
     }
     if (u > v) {
       int t = u;
