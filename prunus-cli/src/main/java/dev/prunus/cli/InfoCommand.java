@@ -6,6 +6,7 @@ import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
+import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.model.zoo.ModelOptions;
@@ -37,13 +38,16 @@ final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Model m;
+    Architecture a;
+    Masks masks;
     String title;
     if (dir != null) {
       if (model.model != null) {
         throw new InvalidInputException("give either a run directory or --model, not both");
       }
-      m = ModelFile.read(RunDirectory.open(dir).model());
+      Model m = ModelFile.read(RunDirectory.open(dir).model());
+      a = m.architecture();
+      masks = m.masks();
       title = dir.toString();
     } else if (model.model != null) {
       ModelId id = ModelId.fromName(model.model);
@@ -54,16 +58,15 @@ final class InfoCommand implements Callable<Integer> {
         input = new FeatureShape(d.channels(), d.height(), d.width());
         classes = d.numClasses();
       }
-      Architecture a = id.build(new ModelOptions(input, classes, model.width, model.vggHead));
-      m = new Model(a, dev.prunus.model.KaimingInitializer.initialize(a, 0));
+      a = id.build(new ModelOptions(input, classes, model.width, model.vggHead));
+      masks = Masks.NONE;
       title = id.cliName();
     } else {
       throw new InvalidInputException("info needs a run directory or --model M (see `prunus models`)");
     }
-    Architecture a = m.architecture();
     spec.commandLine().getOut().printf("%s: %s, input %s, %d classes, width %s%n%n",
         title, a.name(), a.input(), a.numClasses(), a.width());
-    spec.commandLine().getOut().print(LayerTable.render(ModelCounter.count(m)));
+    spec.commandLine().getOut().print(LayerTable.render(ModelCounter.count(a, masks)));
     return PrunusCommand.OK;
   }
 }

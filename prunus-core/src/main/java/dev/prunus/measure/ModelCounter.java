@@ -3,6 +3,7 @@ package dev.prunus.measure;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
 import dev.prunus.model.FeatureShape;
+import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
 import java.util.ArrayList;
@@ -19,11 +20,20 @@ public final class ModelCounter {
   private ModelCounter() {}
 
   public static ModelCount count(Model model) {
-    Architecture arch = model.architecture();
+    return count(model.architecture(), model.masks());
+  }
+
+  /** Dense counts of an architecture: nothing masked, so no weights are needed. */
+  public static ModelCount countDense(Architecture arch) {
+    return count(arch, Masks.NONE);
+  }
+
+  /** Counts of {@code arch} under {@code masks} (a parameter without a mask is dense). */
+  public static ModelCount count(Architecture arch, Masks masks) {
     Map<String, FeatureShape> outputs = arch.prunableOutputShapes();
     List<LayerCount> layers = new ArrayList<>();
     for (PrunableLayer p : arch.prunableLayers()) {
-      layers.add(countLayer(p, model, outputs.get(p.name())));
+      layers.add(countLayer(p, masks, outputs.get(p.name())));
     }
     long bn = 0;
     for (BatchNormLayer b : arch.batchNormLayers()) {
@@ -32,13 +42,8 @@ public final class ModelCounter {
     return new ModelCount(layers, bn);
   }
 
-  /** Dense counts of an architecture (no weights needed). */
-  public static ModelCount countDense(Architecture arch) {
-    return count(new Model(arch, dev.prunus.model.KaimingInitializer.initialize(arch, 0)));
-  }
-
-  private static LayerCount countLayer(PrunableLayer p, Model model, FeatureShape out) {
-    boolean[] keep = keep(model, p.weightName());
+  private static LayerCount countLayer(PrunableLayer p, Masks masks, FeatureShape out) {
+    boolean[] keep = keep(masks, p.weightName());
     int rows = p.outputUnits();
     int cols = p.inputUnits();
     int k = p.weightsPerConnection();
@@ -60,7 +65,7 @@ public final class ModelCounter {
     }
     long nonzeroBias = 0;
     if (p.hasBias()) {
-      boolean[] keepBias = keep(model, p.biasName());
+      boolean[] keepBias = keep(masks, p.biasName());
       nonzeroBias = keepBias == null ? rows : count(keepBias);
     }
     int liveRows = count(liveRow);
@@ -79,8 +84,8 @@ public final class ModelCounter {
         liveCols);
   }
 
-  private static boolean[] keep(Model model, String parameter) {
-    var m = model.masks().get(parameter);
+  private static boolean[] keep(Masks masks, String parameter) {
+    var m = masks.get(parameter);
     return m == null ? null : m.keep();
   }
 
