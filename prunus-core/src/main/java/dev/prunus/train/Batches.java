@@ -30,11 +30,17 @@ final class Batches {
     return (data.size() + batchSize - 1) / batchSize;
   }
 
-  static int[] order(int size, long seed, int epoch) {
-    int[] idx = new int[size];
-    for (int i = 0; i < size; i++) {
+  /** The indices 0 .. n-1 in order (evaluation, comparisons). */
+  static int[] inOrder(int n) {
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
       idx[i] = i;
     }
+    return idx;
+  }
+
+  static int[] order(int size, long seed, int epoch) {
+    int[] idx = inOrder(size);
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
     for (int i = size - 1; i > 0; i--) {
       int j = r.nextInt(i + 1);

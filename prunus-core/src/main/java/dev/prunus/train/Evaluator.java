@@ -2,7 +2,6 @@ package dev.prunus.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.prunus.data.ImageSet;
 
 /** Top-1 accuracy and loss of a network on an image set, in inference mode (no gradients, batch-norm running statistics). */
@@ -15,14 +14,9 @@ public final class Evaluator {
     if (data.size() == 0) {
       return new Evaluation(Double.NaN, Double.NaN, 0);
     }
-    boolean gradMode = JniUtils.isGradMode();
-    JniUtils.setGradMode(false);
-    try {
+    return NoGradient.compute(() -> {
       Batches batches = new Batches(data, BATCH);
-      int[] order = new int[data.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
+      int[] order = Batches.inOrder(data.size());
       long correct = 0;
       double lossSum = 0;
       for (int b = 0; b < batches.count(); b++) {
@@ -35,8 +29,6 @@ public final class Evaluator {
         }
       }
       return new Evaluation((double) correct / data.size(), lossSum / data.size(), data.size());
-    } finally {
-      JniUtils.setGradMode(gradMode);
-    }
+    });
   }
 }

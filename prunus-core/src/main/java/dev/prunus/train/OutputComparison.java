@@ -15,23 +15,15 @@ public final class OutputComparison {
   /** Max |a(x) - b(x)| over the logits of the first {@code n} examples of {@code data}. */
   public static double maxAbsDifference(Model a, Model b, ImageSet data, int n) {
     int count = Math.min(n, data.size());
-    int[] first = new int[count];
-    for (int i = 0; i < count; i++) {
-      first[i] = i;
-    }
-    boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
-    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-    try (NDManager root = NDManager.newBaseManager();
-        TrainableNetwork na = TrainableNetwork.of(a, root);
-        TrainableNetwork nb = TrainableNetwork.of(b, root);
-        NDManager step = root.newSubManager()) {
-      Batches batches = new Batches(data, count);
-      NDArray x = batches.batch(step, first, 0, null)[0];
-      NDArray ya = na.forward(x, false);
-      NDArray yb = nb.forward(x, false);
-      return ya.sub(yb).abs().max().getFloat();
-    } finally {
-      ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
-    }
+    int[] first = Batches.inOrder(count);
+    return NoGradient.compute(() -> {
+      try (NDManager root = NDManager.newBaseManager();
+          TrainableNetwork na = TrainableNetwork.of(a, root);
+          TrainableNetwork nb = TrainableNetwork.of(b, root);
+          NDManager step = root.newSubManager()) {
+        NDArray x = new Batches(data, count).batch(step, first, 0, null)[0];
+        return (double) na.forward(x, false).sub(nb.forward(x, false)).abs().max().getFloat();
+      }
+    });
   }
 }
