@@ -88,10 +88,7 @@ final class PruneCommand implements Callable<Integer> {
     MethodRegistry registry = MethodRegistry.standard();
     MethodFactory factory = registry.factory(method);
     Map<String, String> options = parseMethodOptions(methodArgs);
-    if ((sparsity == null) == (density == null)) {
-      throw new InvalidInputException("give exactly one of --sparsity S or --density D");
-    }
-    double d = sparsity != null ? PruningTarget.ofSparsity(sparsity).density() : PruningTarget.ofDensity(density).density();
+    double d = targetDensity(registry, options);
     ScheduleKind kind = schedule != null ? ScheduleKind.fromName(schedule)
         : from == null ? ScheduleKind.AT_INIT : (factory.defaultSchedule() == ScheduleKind.AT_INIT ? ScheduleKind.ONE_SHOT
             : factory.defaultSchedule());
@@ -131,6 +128,25 @@ final class PruneCommand implements Callable<Integer> {
         method, kind.cliName(), m.at("/params/density").asDouble(), m.at("/params/nonzero").asLong(),
         m.at("/params/total").asLong(), m.at("/accuracy/test").asDouble(), m.at("/flops/masked").asLong(), out);
     return PrunusCommand.OK;
+  }
+
+  /** The density asked for, or the one the method's options fix (RGP's --degree); exactly one source. */
+  private double targetDensity(MethodRegistry registry, Map<String, String> options) {
+    if (sparsity != null && density != null) {
+      throw new InvalidInputException("give one of --sparsity S or --density D, not both");
+    }
+    if (sparsity != null) {
+      return PruningTarget.ofSparsity(sparsity).density();
+    }
+    if (density != null) {
+      return PruningTarget.ofDensity(density).density();
+    }
+    java.util.OptionalDouble implied = registry.impliedDensity(method, options);
+    if (implied.isEmpty()) {
+      throw new InvalidInputException("method " + method + " prunes to a requested density: give --sparsity S "
+          + "or --density D");
+    }
+    return implied.getAsDouble();
   }
 
   /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true). */

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       InfoCommand.class,
       ModelsCommand.class,
       DatasetsCommand.class,
+      GraphCommand.class,
       BenchCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class

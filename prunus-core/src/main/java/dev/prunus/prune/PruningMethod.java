@@ -1,5 +1,6 @@
 package dev.prunus.prune;
 
+import dev.prunus.model.Architecture;
 import dev.prunus.model.Model;
 
 /**
@@ -24,6 +25,13 @@ public interface PruningMethod {
   default ScheduleKind defaultSchedule() {
     return info().defaultSchedule();
   }
+
+  /**
+   * Checks, before a run writes anything, that this method with its options can prune {@code arch}.
+   *
+   * @throws dev.prunus.InvalidInputException naming what does not fit and what would
+   */
+  default void check(Architecture arch) {}
 
   /**
    * Decides what to remove from {@code model} (whose masks are the current ones) to reach

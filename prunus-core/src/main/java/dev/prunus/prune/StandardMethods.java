@@ -3,6 +3,7 @@ package dev.prunus.prune;
 import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
 import dev.prunus.prune.method.RandomPruning;
+import dev.prunus.prune.method.Rgp;
 import dev.prunus.prune.method.Snip;
 import java.util.List;
 
@@ -11,6 +12,7 @@ final class StandardMethods {
   private StandardMethods() {}
 
   static List<MethodFactory> all() {
-    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory());
+    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory(),
+        new Rgp.Factory());
   }
 }

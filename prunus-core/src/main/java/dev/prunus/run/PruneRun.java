@@ -67,6 +67,7 @@ public final class PruneRun {
       start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
       initial = start;
     }
+    method.check(start.architecture());
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
     dir.create();
