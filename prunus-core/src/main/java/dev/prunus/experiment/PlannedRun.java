@@ -40,10 +40,13 @@ public record PlannedRun(
    * experiment directory): two runs with equal values computed the same thing.
    */
   public JsonNode comparableConfig() {
-    JsonNode c = Json.MAPPER.valueToTree(isDense() ? training : pruning);
-    if (c.isObject()) {
-      ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("parentRun");
+    JsonNode c;
+    try { // through text, so numbers compare as a file read back gives them (1 as an int, not a long)
+      c = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(isDense() ? training : pruning));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("parentRun");
     return c;
   }
 }
