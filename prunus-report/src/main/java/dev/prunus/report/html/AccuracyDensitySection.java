@@ -2,6 +2,7 @@ package dev.prunus.report.html;
 
 import dev.prunus.report.ResultGroups;
 import dev.prunus.report.Stat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
@@ -18,12 +19,8 @@ final class AccuracyDensitySection implements ReportSection {
 
   @Override
   public Optional<String> render(ReportData data) {
-    StringBuilder sb = new StringBuilder();
-    data.groups().forEach((setting, points) -> {
-      List<ResultGroups.Point> pruned = points.stream().filter(p -> !p.runs().get(0).isDense()).toList();
-      if (pruned.isEmpty()) {
-        return;
-      }
+    List<String> parts = new ArrayList<>();
+    data.pruned().forEach((setting, pruned) -> {
       XYChart c = Charts.xy("Test accuracy, " + setting, "density (kept fraction of weights, log scale)",
           "test accuracy");
       c.getStyler().setXAxisLogarithmic(true);
@@ -43,12 +40,12 @@ final class AccuracyDensitySection implements ReportSection {
         c.addSeries(label, x, y, err);
       }
       double from = minDensity;
-      points.stream().filter(p -> p.runs().get(0).isDense()).findFirst().ifPresent(dense ->
+      data.dense(setting).ifPresent(dense ->
           Charts.reference(c, "dense (" + dense.accuracy().format(4) + ")", new double[] {from, 1},
               new double[] {dense.accuracy().mean(), dense.accuracy().mean()}));
-      sb.append(Html.figure(Charts.png(c), "Test accuracy against density, " + setting
+      parts.add(Html.figure(Charts.png(c), "Test accuracy against density, " + setting
           + ": mean ± std over seeds; the dashed line is the dense baseline."));
     });
-    return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+    return ReportData.join(parts);
   }
 }

@@ -2,6 +2,7 @@ package dev.prunus.report.html;
 
 import dev.prunus.report.ResultGroups;
 import dev.prunus.report.RunRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
@@ -20,12 +21,8 @@ final class CompressionSpeedupSection implements ReportSection {
 
   @Override
   public Optional<String> render(ReportData data) {
-    StringBuilder sb = new StringBuilder();
-    data.groups().forEach((setting, points) -> {
-      List<ResultGroups.Point> pruned = points.stream().filter(p -> !p.runs().get(0).isDense()).toList();
-      if (pruned.isEmpty()) {
-        return;
-      }
+    List<String> parts = new ArrayList<>();
+    data.pruned().forEach((setting, pruned) -> {
       XYChart c = Charts.xy("Compression and speed-up, " + setting, "compression ratio (log scale)",
           "theoretical speed-up (log scale)");
       c.getStyler().setXAxisLogarithmic(true);
@@ -41,9 +38,9 @@ final class CompressionSpeedupSection implements ReportSection {
         c.addSeries(label, x, y).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
       }
       Charts.reference(c, "speed-up = compression", new double[] {1, max}, new double[] {1, max});
-      sb.append(Html.figure(Charts.png(c), "Compression ratio against theoretical speed-up (dense FLOPs / masked "
+      parts.add(Html.figure(Charts.png(c), "Compression ratio against theoretical speed-up (dense FLOPs / masked "
           + "FLOPs), " + setting + ": means over seeds."));
     });
-    return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+    return ReportData.join(parts);
   }
 }

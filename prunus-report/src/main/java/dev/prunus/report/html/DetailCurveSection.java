@@ -54,7 +54,7 @@ final class DetailCurveSection implements ReportSection {
 
   @Override
   public Optional<String> render(ReportData data) {
-    StringBuilder sb = new StringBuilder();
+    List<String> parts = new ArrayList<>();
     data.groups().forEach((setting, points) -> {
       Map<String, RunRow> firstByLabel = new LinkedHashMap<>();
       points.stream().flatMap(p -> p.runs().stream()).filter(r -> !curves(r).isEmpty())
@@ -73,8 +73,8 @@ final class DetailCurveSection implements ReportSection {
         c.addSeries(layer.isEmpty() ? label : label + " " + layer, x, y).setMarker(
             org.knowm.xchart.style.markers.SeriesMarkers.NONE);
       }));
-      sb.append(Html.figure(Charts.png(c), caption + " (" + setting + "; keys " + prefix + ".*)"));
+      parts.add(Html.figure(Charts.png(c), caption + " (" + setting + "; keys " + prefix + ".*)"));
     });
-    return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+    return ReportData.join(parts);
   }
 }

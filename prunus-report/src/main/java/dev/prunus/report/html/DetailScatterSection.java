@@ -1,6 +1,7 @@
 package dev.prunus.report.html;
 
 import dev.prunus.report.RunRow;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
@@ -36,7 +37,7 @@ final class DetailScatterSection implements ReportSection {
 
   @Override
   public Optional<String> render(ReportData data) {
-    StringBuilder sb = new StringBuilder();
+    List<String> parts = new ArrayList<>();
     data.groups().forEach((setting, points) -> {
       List<RunRow> runs = points.stream().flatMap(p -> p.runs().stream()).filter(r -> r.has(key)).toList();
       if (runs.isEmpty()) {
@@ -49,8 +50,8 @@ final class DetailScatterSection implements ReportSection {
             of.stream().mapToDouble(RunRow::testAccuracy).toArray())
             .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       }
-      sb.append(Html.figure(Charts.png(c), caption + " (" + setting + "; key " + key + ")"));
+      parts.add(Html.figure(Charts.png(c), caption + " (" + setting + "; key " + key + ")"));
     });
-    return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+    return ReportData.join(parts);
   }
 }

@@ -21,10 +21,9 @@ final class LayerDensitySection implements ReportSection {
 
   @Override
   public Optional<String> render(ReportData data) {
-    StringBuilder sb = new StringBuilder();
-    data.groups().forEach((setting, points) -> {
-      List<ResultGroups.Point> pruned = points.stream()
-          .filter(p -> !p.runs().get(0).isDense() && !p.runs().get(0).layers().isEmpty()).toList();
+    List<String> parts = new ArrayList<>();
+    data.pruned().forEach((setting, all) -> {
+      List<ResultGroups.Point> pruned = all.stream().filter(p -> !p.runs().get(0).layers().isEmpty()).toList();
       TreeSet<Double> targets = new TreeSet<>(pruned.stream().map(ResultGroups.Point::targetDensity).toList());
       for (double target : targets.descendingSet()) {
         List<ResultGroups.Point> atTarget = pruned.stream().filter(p -> p.targetDensity() == target).toList();
@@ -38,10 +37,10 @@ final class LayerDensitySection implements ReportSection {
           }
           c.addSeries(p.label(), layers, density);
         }
-        sb.append(Html.figure(Charts.png(c), "Weight density of each prunable layer at target density "
+        parts.add(Html.figure(Charts.png(c), "Weight density of each prunable layer at target density "
             + SummaryTable.shortest(target) + ", " + setting + ": means over seeds."));
       }
     });
-    return sb.length() == 0 ? Optional.empty() : Optional.of(sb.toString());
+    return ReportData.join(parts);
   }
 }
