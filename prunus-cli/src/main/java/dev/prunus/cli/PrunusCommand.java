@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
       DatasetsCommand.class,
       BenchCommand.class,
       DemoCommand.class,
+      ExperimentCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PrunusCommand implements Runnable {
