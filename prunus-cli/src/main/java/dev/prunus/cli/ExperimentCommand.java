@@ -26,10 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus experiment}: runs a grid of models x datasets x methods x densities x seeds, resumably. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-    description = {"Run the grid of an experiment file (models x datasets x methods x densities x seeds) into one",
-        "directory: a dense baseline per (model, dataset, seed), shared by the methods that prune a trained",
-        "model; results.csv and results.json with one row per run. Run it again after a kill: finished runs",
-        "are kept, half-written ones redone. The file's format: see experiments/README.md."})
+    description = {"Run the grid of an experiment file: models x datasets x methods x densities",
+        "x seeds, into one directory. One dense baseline per (model, dataset, seed) is",
+        "shared by the methods that prune a trained model; results.csv and results.json",
+        "hold one row per run. After a kill, run the same command: finished runs are",
+        "kept, half-written ones redone. File format: experiments/README.md."})
 final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

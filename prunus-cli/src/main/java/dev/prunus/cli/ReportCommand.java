@@ -14,10 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus report}: one self-contained HTML report over experiment and run directories. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write a self-contained HTML report (charts embedded) over experiment directories (their",
-        "results.json) and run directories (their metrics.json): accuracy against density with mean +- std",
-        "over seeds, compression against theoretical speed-up, density per layer, method-specific measures and",
-        "the provenance of every run."})
+    description = {"Write one self-contained HTML report (charts embedded) over experiment",
+        "directories (results.json) and run directories (metrics.json): accuracy against",
+        "density (mean +- std over seeds), compression against theoretical speed-up,",
+        "density per layer, method-specific measures, and every run's provenance."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
