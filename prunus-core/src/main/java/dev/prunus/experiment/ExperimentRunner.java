@@ -1,5 +1,6 @@
 package dev.prunus.experiment;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -115,6 +116,10 @@ public final class ExperimentRunner {
     listener.started(runs.size(), progress.done.get());
     progress.writeResults();
 
+    // DJL turns libtorch's (per-thread) gradient mode off on the thread that loads the engine, and the
+    // trainer needs it off outside its gradient collector: load it here, on the caller's thread, rather
+    // than first in a worker, which would leave the caller's thread with gradients on
+    Engine.getEngine("PyTorch");
     AtomicInteger thread = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "experiment-run-" + thread.incrementAndGet());
@@ -189,9 +194,9 @@ public final class ExperimentRunner {
       }
     }
     try {
-      // libtorch's gradient mode is per thread and on in a new one; DJL turns it off only on the thread
-      // that loads the engine, and the trainer's in-place mask and weight updates need it off
-      ai.djl.engine.Engine.getEngine("PyTorch");
+      // libtorch's gradient mode is per thread and on in a new one; the trainer's in-place mask and
+      // weight updates need it off, as on the thread that loaded the engine
+      Engine.getEngine("PyTorch");
       JniUtils.setGradMode(false);
       deleteRecursively(dir); // what a killed invocation left half-written
       Files.createDirectories(dir.getParent());
