@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
       GraphCommand.class,
       BenchCommand.class,
       DemoCommand.class,
+      ExperimentCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PrunusCommand implements Runnable {
