@@ -13,7 +13,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-/tmp/rgp-aspl}"
 dataset="${2:-mnist-sample}"
 epochs="${3:-10}"
-graphs=(lattice snapshot:2 snapshot:5 snapshot:15 snapshot:30 min-aspl random-regular)
+graphs=(lattice snapshot:2 snapshot:5 snapshot:30 min-aspl)
 mkdir -p "$out"
 for seed in 1 2 3; do
   for g in "${graphs[@]}"; do

@@ -102,11 +102,18 @@ public final class TrainableNetwork implements AutoCloseable {
     return Collections.unmodifiableList(trainable);
   }
 
-  /** Re-zeroes every masked entry; call after each optimiser step. */
+  /**
+   * Re-zeroes every masked entry; call after each optimiser step. Runs with gradient mode off, which
+   * libtorch keeps per thread: an in-place update of a leaf that requires grad fails otherwise, on any
+   * thread but the one that loaded the engine.
+   */
   public void enforceMasks() {
-    for (Parameter p : masked) {
-      p.value().muli(p.mask());
-    }
+    NoGradient.compute(() -> {
+      for (Parameter p : masked) {
+        p.value().muli(p.mask());
+      }
+      return null;
+    });
   }
 
   /**
