@@ -4,6 +4,7 @@ import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
 import dev.prunus.prune.method.RandomPruning;
 import dev.prunus.prune.method.Snip;
+import dev.prunus.prune.method.relief.Relief;
 import java.util.List;
 
 /** The methods that ship with Prunus, in the order {@code prunus methods} lists them. */
@@ -11,6 +12,7 @@ final class StandardMethods {
   private StandardMethods() {}
 
   static List<MethodFactory> all() {
-    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory());
+    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory(),
+        new Relief.Factory());
   }
 }
