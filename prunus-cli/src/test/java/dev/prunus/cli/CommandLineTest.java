@@ -87,6 +87,10 @@ class CommandLineTest {
     "rgp nodes too many     | prune --method rgp --model resnet20 --dataset mnist-sample --nodes 32 --degree 4 --out OUT | the largest valid --nodes is 16",
     "rgp odd degree         | prune --method rgp --model resnet20 --dataset mnist-sample --nodes 16 --degree 5 --out OUT | --degree 5 is odd",
     "unknown schedule       | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --schedule twice --out OUT | unknown schedule 'twice'",
+    "relief with a density  | prune --method relief --model lenet5 --dataset mnist-sample --density 0.5 --out OUT | method relief decides its own density",
+    "preset of another      | prune --method magnitude --preset lenet5 --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | --preset lenet5 holds NNrelief's hyper-parameters",
+    "unknown preset         | prune --method relief --preset lenet7 --model lenet5 --dataset mnist-sample --out OUT | unknown preset 'lenet7': valid presets are lenet-300-100",
+    "bad alpha              | prune --method relief --alpha-fc 0 --model lenet5 --dataset mnist-sample --out OUT | alpha-fc=0.0 must be in (0, 1]",
   })
   void badInputExitsTwoWithAMessageNamingTheValue(String name, String args, String message, @TempDir Path tmp) {
     String line = args.replace("OUT", tmp.resolve("out").toString()).replace("NOTARUN", tmp.toString());

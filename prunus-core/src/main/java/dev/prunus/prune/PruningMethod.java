@@ -34,6 +34,16 @@ public interface PruningMethod {
   default void check(Architecture arch) {}
 
   /**
+   * Whether the plan meets {@code context.target()} (true for most methods). A method whose own criterion
+   * decides how much goes (NNrelief's alphas) returns false: its density is an outcome, and an iterative
+   * schedule runs it for a number of iterations instead of towards a density, with the same seed (so the
+   * same data sample) every iteration.
+   */
+  default boolean meetsTarget() {
+    return true;
+  }
+
+  /**
    * Decides what to remove from {@code model} (whose masks are the current ones) to reach
    * {@code context.target()}. Must be deterministic given the model and {@code context.seed()}.
    *

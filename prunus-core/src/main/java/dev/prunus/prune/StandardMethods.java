@@ -5,6 +5,7 @@ import dev.prunus.prune.method.Magnitude;
 import dev.prunus.prune.method.RandomPruning;
 import dev.prunus.prune.method.Rgp;
 import dev.prunus.prune.method.Snip;
+import dev.prunus.prune.method.relief.Relief;
 import java.util.List;
 
 /** The methods that ship with Prunus, in the order {@code prunus methods} lists them. */
@@ -13,6 +14,6 @@ final class StandardMethods {
 
   static List<MethodFactory> all() {
     return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory(),
-        new Rgp.Factory());
+        new Rgp.Factory(), new Relief.Factory());
   }
 }

@@ -55,6 +55,7 @@ public final class TrainableNetwork implements AutoCloseable {
   private final Map<String, NDArray> arrays = new LinkedHashMap<>();
   private final List<Parameter> trainable = new ArrayList<>();
   private final List<Parameter> masked = new ArrayList<>();
+  private final Map<String, NDArray> shortcutMasks = new LinkedHashMap<>();
   private final Masks masks;
 
   private TrainableNetwork(Model model, NDManager parent) {
@@ -79,6 +80,12 @@ public final class TrainableNetwork implements AutoCloseable {
         if (maskArray != null) {
           masked.add(p);
         }
+      }
+    }
+    for (String name : architecture.shortcutMaskShapes().keySet()) {
+      Mask m = masks.get(name);
+      if (m != null) {
+        shortcutMasks.put(name, manager.create(m.asFloats(), new Shape(1, m.size(), 1, 1)));
       }
     }
     enforceMasks();
@@ -132,6 +139,21 @@ public final class TrainableNetwork implements AutoCloseable {
     return h;
   }
 
+  /**
+   * Runs one layer (a residual block as a whole) on {@code x}: the building block of {@link #forward},
+   * public so that methods can probe the activations between layers (DJL has no forward hooks).
+   */
+  public NDArray layer(Layer layer, NDArray x, boolean training) {
+    return apply(layer, x, training);
+  }
+
+  /** The shortcut output of block {@code r} on its input {@code x}, times the block's shortcut mask if any. */
+  public NDArray shortcut(ResidualBlock r, NDArray x, boolean training) {
+    NDArray s = shortcut(r.shortcut(), x, training);
+    NDArray m = shortcutMasks.get(r.shortcutMaskName());
+    return m == null ? s : s.mul(m);
+  }
+
   private NDArray apply(Layer layer, NDArray x, boolean training) {
     if (layer instanceof ConvLayer c) {
       return conv(c, x);
@@ -153,7 +175,7 @@ public final class TrainableNetwork implements AutoCloseable {
       return x.pad(new Shape(p, p, p, p), 0);
     } else if (layer instanceof ResidualBlock r) {
       NDArray branch = run(r.branch(), x, training);
-      return branch.addi(shortcut(r.shortcut(), x, training));
+      return branch.addi(shortcut(r, x, training));
     }
     throw new IllegalStateException("no forward rule for " + layer);
   }
