@@ -1,5 +1,6 @@
 package dev.prunus.prune;
 
+import dev.prunus.prune.method.DataFree;
 import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
 import dev.prunus.prune.method.RandomPruning;
@@ -11,6 +12,7 @@ final class StandardMethods {
   private StandardMethods() {}
 
   static List<MethodFactory> all() {
-    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory());
+    return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory(),
+        new DataFree.Factory());
   }
 }

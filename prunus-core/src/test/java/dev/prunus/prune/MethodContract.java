@@ -43,8 +43,8 @@ public abstract class MethodContract {
     return Map.of();
   }
 
-  /** The zoo models the method supports. */
-  protected static List<ModelId> supportedModels() {
+  /** The zoo models the method supports (all by default; a method limited to some layer kinds names its own). */
+  protected List<ModelId> supportedModels() {
     return List.of(ModelId.values());
   }
 
