@@ -92,7 +92,7 @@ public final class DataFree implements PruningMethod {
     Model working = model;
     for (int l = 0; l < layers.size(); l++) {
       // each layer sees the weights left by the surgery on the layers before it
-      HiddenFcLayer layer = HiddenFcLayer.of(working, ID).get(l);
+      HiddenFcLayer layer = l == 0 ? layers.get(0) : HiddenFcLayer.of(working, ID).get(l);
       int n = layer.layer().outFeatures();
       float[] distances = SquaredDistances.of(layer.incomingRows(working), n, layer.layer().inFeatures() + 1);
       List<NeuronMerge.Step> steps = NeuronMerge.greedy(distances, layer.outgoing(working),
@@ -105,7 +105,9 @@ public final class DataFree implements PruningMethod {
         mine.add(UnitRemoval.merge(layer.layer().name(), s.removed(), s.into(), 1.0));
       }
       removals.addAll(mine);
-      working = MaskApplier.apply(working, new PruningPlan(ID, Masks.NONE, mine, Map.of()));
+      if (l < layers.size() - 1) {
+        working = MaskApplier.apply(working, new PruningPlan(ID, Masks.NONE, mine, Map.of()));
+      }
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("neurons", n);
       result.put("alive", layer.aliveCount());
