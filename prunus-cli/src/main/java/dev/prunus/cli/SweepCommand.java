@@ -40,7 +40,8 @@ final class SweepCommand implements Callable<Integer> {
   List<Integer> counts = new ArrayList<>();
 
   @Option(names = "--methods", paramLabel = "ID", split = ",",
-      defaultValue = "data-free,random-neuron,naive-neuron", description = "Methods to compare (default: ${DEFAULT-VALUE}).")
+      defaultValue = "data-free,random-neuron,naive-neuron",
+      description = "Methods to compare, each ID or ID:NAME=VALUE, e.g. data-free:surgery=false (default: ${DEFAULT-VALUE}).")
   List<String> methods;
 
   @Option(names = "--seeds", paramLabel = "K", defaultValue = "3",

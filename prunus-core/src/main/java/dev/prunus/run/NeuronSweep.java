@@ -61,7 +61,7 @@ public final class NeuronSweep {
       Function<DatasetId, Dataset> data, Consumer<Point> progress) {
     RunDirectory dir = RunDirectory.checkWritable(out, false);
     for (String m : config.methods()) {
-      registry.create(m, Map.of("remove", config.layer() + "=0")); // an unknown method or one without --remove fails here
+      create(registry, m, 0, config.layer()); // an unknown method, option or one without --remove fails here
     }
     RunDirectory parent = RunDirectory.open(Path.of(config.parentRun()));
     Model dense = ModelFile.read(parent.model());
@@ -89,8 +89,10 @@ public final class NeuronSweep {
       int runs = seeded(method) ? config.seeds() : 1;
       for (int s = 0; s < runs; s++) {
         for (int count : counts) {
-          PruningMethod pm = registry.create(method, Map.of("remove", config.layer() + "=" + count));
+          PruningMethod pm = create(registry, method, count, config.layer());
           Point p = measure(pm, dense, config.seed() + s, denseParams, config.layer(), prepared);
+          p = new Point(method, p.seed(), p.removed(), p.kept(), p.params(), p.paramsRemoved(), p.testAccuracy(),
+              p.validationAccuracy());
           points.add(p);
           progress.accept(p);
         }
@@ -114,6 +116,25 @@ public final class NeuronSweep {
     Result r = new Result(dir, config.layer(), neurons, denseParams, denseTest, points, auto, curve);
     TrainingRun.writeJson(dir.metrics(), metrics(r, training));
     return r;
+  }
+
+  /**
+   * The method of a sweep entry, {@code ID} or {@code ID:NAME=VALUE:...} (e.g. {@code data-free:surgery=false}),
+   * removing {@code count} neurons of {@code layer}.
+   */
+  private static PruningMethod create(MethodRegistry registry, String spec, int count, String layer) {
+    String[] parts = spec.split(":");
+    Map<String, String> options = new java.util.LinkedHashMap<>();
+    for (int i = 1; i < parts.length; i++) {
+      String[] kv = parts[i].split("=", 2);
+      if (kv.length != 2) {
+        throw new dev.prunus.InvalidInputException("--methods " + spec + ": '" + parts[i] + "' is not NAME=VALUE; "
+            + "write a method as ID or ID:NAME=VALUE, e.g. data-free:surgery=false");
+      }
+      options.put(kv[0], kv[1]);
+    }
+    options.put("remove", layer + "=" + count);
+    return registry.create(parts[0], options);
   }
 
   /** A method whose plan depends on the seed (so it is run once per seed). */

@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * A sweep over neuron removal counts of one hidden FC layer ({@link NeuronSweep}): the trained run to
  * prune ({@code parentRun}), the layer, the counts of its neurons to remove (empty: {@link #DEFAULT_SHARES}
- * of its neurons), the methods to compare
- * (each takes {@code --remove LAYER=N}), how many seeds the seeded methods are averaged over (seeds
- * {@code seed, seed + 1, ...}), and whether data-free's {@code --auto} count is evaluated too.
+ * of its neurons), the methods to compare (each takes {@code --remove LAYER=N}; an entry may add options
+ * as {@code ID:NAME=VALUE:...}, e.g. {@code data-free:surgery=false}), how many seeds the seeded methods
+ * are averaged over (seeds {@code seed, seed + 1, ...}), and whether data-free's {@code --auto} count is
+ * evaluated too.
  */
 public record NeuronSweepConfig(
     String parentRun, String layer, List<Integer> counts, List<String> methods, int seeds, long seed, boolean auto) {

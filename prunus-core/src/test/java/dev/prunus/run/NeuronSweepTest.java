@@ -43,7 +43,7 @@ class NeuronSweepTest {
 
   private static NeuronSweepConfig config(List<Integer> counts) {
     return new NeuronSweepConfig(parent.toString(), "fc1", counts,
-        List.of("data-free", "random-neuron", "naive-neuron"), 2, 5, true);
+        List.of("data-free", "random-neuron", "naive-neuron", "data-free:surgery=false"), 2, 5, true);
   }
 
   /**
@@ -57,9 +57,10 @@ class NeuronSweepTest {
         MethodRegistry.standard(), LOADER, seen::add);
     assertThat(r.denseParams()).isEqualTo(125_810);
     assertThat(r.neurons()).isEqualTo(150);
-    // 3 counts x (data-free + 2 random seeds + naive), then the auto point
-    assertThat(r.points()).hasSize(12);
-    assertThat(seen).hasSize(13).last().isEqualTo(r.auto());
+    // 3 counts x (data-free + 2 random seeds + naive + data-free without surgery), then the auto point
+    assertThat(r.points()).hasSize(15);
+    assertThat(seen).hasSize(16).last().isEqualTo(r.auto());
+    assertThat(r.points()).filteredOn(p -> p.method().equals("data-free:surgery=false")).hasSize(3);
     for (NeuronSweep.Point p : r.points()) {
       assertThat(p.params()).isEqualTo(125_810 - 835L * p.removed());
       assertThat(p.kept()).isEqualTo(150 - p.removed());
@@ -75,7 +76,7 @@ class NeuronSweepTest {
     assertThat(r.saliency().saliency()).hasSize(149);
 
     Path dir = tmp.resolve("sweep");
-    assertThat(Files.readAllLines(dir.resolve(NeuronSweep.CSV))).hasSize(14)
+    assertThat(Files.readAllLines(dir.resolve(NeuronSweep.CSV))).hasSize(17)
         .first().isEqualTo("method,seed,removed,kept,params,params_removed,test_accuracy,validation_accuracy");
     assertThat(Files.readAllLines(dir.resolve(SaliencyCurve.CSV))).hasSize(150);
     JsonNode m = Json.MAPPER.readTree(dir.resolve(RunDirectory.METRICS).toFile());
@@ -96,6 +97,9 @@ class NeuronSweepTest {
     assertThatThrownBy(() -> NeuronSweep.execute(new NeuronSweepConfig(parent.toString(), "conv9", List.of(1),
         List.of("data-free"), 1, 1, false), out, List.of(), MethodRegistry.standard(), LOADER, p -> { }))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("conv9");
+    assertThatThrownBy(() -> NeuronSweep.execute(new NeuronSweepConfig(parent.toString(), "fc1", List.of(1),
+        List.of("data-free:surgery"), 1, 1, false), out, List.of(), MethodRegistry.standard(), LOADER, p -> { }))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("ID:NAME=VALUE");
     assertThat(out).doesNotExist();
   }
 

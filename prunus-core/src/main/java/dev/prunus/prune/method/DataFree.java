@@ -36,12 +36,15 @@ import java.util.Map;
  * after each merge (the distances never change); consecutive hidden FC layers are pruned in forward order,
  * each on the weights left by the surgery on the layers before it; ties go to the lower neuron index.
  * How many: the run's density as the kept fraction of each layer's neurons, or {@code --remove} counts
- * ({@link NeuronCount}), or {@code --auto}: the knee of the curve as the largest second difference
- * ({@link KneePoint}). The plan's details ({@code rule}: density, count or knee; {@code layers}: per layer
- * {@code neurons}, {@code alive}, {@code removed}, {@code knee} and {@code saliency}) record the saliency of
+ * ({@link NeuronCount}), or {@code --auto}: the knee of the curve as the largest second difference of
+ * the log saliencies over a 5% stride ({@link KneePoint} says why not of the raw values). The plan's
+ * details ({@code rule}: density, count or knee; {@code layers}: per layer {@code neurons}, {@code alive},
+ * {@code removed}, {@code knee} and {@code saliency}) record the saliency of
  * every greedy step down to one neuron, not only of the removals made, so the whole curve can be drawn.
  * The plan is a list of {@link UnitRemoval#merge merges}: masking applies the surgery, and
- * {@link dev.prunus.prune.Compactor} then removes the rows, biases and columns physically.
+ * {@link dev.prunus.prune.Compactor} then removes the rows, biases and columns physically. With
+ * {@code --surgery false} (not in the paper; an ablation) the same greedy choices are made but the
+ * neurons are dropped, which separates the merit of the choice from that of the surgery.
  */
 public final class DataFree implements PruningMethod {
   public static final String ID = "data-free";
@@ -55,7 +58,9 @@ public final class DataFree implements PruningMethod {
       List.of(
           NeuronCount.DECLARATION,
           MethodOption.choice("auto", "false", List.of("true", "false"),
-              "stop each layer at the knee of its saliency curve (overrides --remove and the density)")));
+              "stop each layer at the knee of its saliency curve (overrides --remove and the density)"),
+          MethodOption.choice("surgery", "true", List.of("true", "false"),
+              "add each removed neuron's outgoing weights to its partner's (false: drop it, an ablation)")));
 
   /** Declares the method and its options. */
   public static final class Factory implements MethodFactory {
@@ -66,16 +71,18 @@ public final class DataFree implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return new DataFree(NeuronCount.parse(o.string(NeuronCount.OPTION)), o.flag("auto"));
+      return new DataFree(NeuronCount.parse(o.string(NeuronCount.OPTION)), o.flag("auto"), o.flag("surgery"));
     }
   }
 
   private final NeuronCount count;
   private final boolean auto;
+  private final boolean surgery;
 
-  public DataFree(NeuronCount count, boolean auto) {
+  public DataFree(NeuronCount count, boolean auto, boolean surgery) {
     this.count = count;
     this.auto = auto;
+    this.surgery = surgery;
   }
 
   @Override
@@ -102,7 +109,8 @@ public final class DataFree implements PruningMethod {
       int k = auto ? knee : count.of(layer, context.target());
       List<UnitRemoval> mine = new ArrayList<>();
       for (NeuronMerge.Step s : steps.subList(0, k)) {
-        mine.add(UnitRemoval.merge(layer.layer().name(), s.removed(), s.into(), 1.0));
+        mine.add(surgery ? UnitRemoval.merge(layer.layer().name(), s.removed(), s.into(), 1.0)
+            : UnitRemoval.drop(layer.layer().name(), s.removed()));
       }
       removals.addAll(mine);
       if (l < layers.size() - 1) {

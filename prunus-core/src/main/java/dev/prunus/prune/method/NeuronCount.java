@@ -20,8 +20,8 @@ public record NeuronCount(Integer everyLayer, Map<String, Integer> perLayer) {
 
   /** The {@code --remove} declaration shared by the neuron methods. */
   static final MethodOption DECLARATION = MethodOption.of(OPTION, "",
-      "neurons removed per hidden FC layer: N for each, or LAYER=N,... for some "
-          + "(default: keep round(density x neurons) of each)");
+      "neurons removed per hidden FC layer: N for each, or LAYER=N,... for some; "
+          + "none: keep round(density x neurons) of each");
 
   public NeuronCount {
     perLayer = Map.copyOf(perLayer);

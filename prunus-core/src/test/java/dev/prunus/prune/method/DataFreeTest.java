@@ -53,6 +53,11 @@ class DataFreeTest {
     assertThat(compact.weights().get("fc1.weight").data()).containsExactly(1, 1, 0, 2);
     assertThat(compact.weights().get("fc1.bias").data()).containsExactly(0, 1);
     assertThat(compact.weights().get("fc2.weight").data()).containsExactly(2, 4, 3, 2);
+    // the ablation without surgery makes the same choices and leaves a2, a3 as they were
+    PruningPlan dropped = method(DataFree.ID, Map.of("remove", "2", "surgery", "false")).plan(m, noData(1, 0));
+    assertThat(dropped.removals()).containsExactly(UnitRemoval.drop("fc1", 1), UnitRemoval.drop("fc1", 0));
+    assertThat(Compactor.compact(MaskApplier.apply(m, dropped)).weights().get("fc2.weight").data())
+        .containsExactly(0, 3, 3, 1);
   }
 
   /** Merging an exact twin changes no output: the twin's outgoing weights are carried by its original. */
