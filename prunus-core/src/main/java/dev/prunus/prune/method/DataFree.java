@@ -36,9 +36,10 @@ import java.util.Map;
  * after each merge (the distances never change); consecutive hidden FC layers are pruned in forward order,
  * each on the weights left by the surgery on the layers before it; ties go to the lower neuron index.
  * How many: the run's density as the kept fraction of each layer's neurons, or {@code --remove} counts
- * ({@link NeuronCount}), or {@code --auto}: the knee of the curve as the largest second difference of
- * the log saliencies over a 5% stride ({@link KneePoint} says why not of the raw values). The plan's
- * details ({@code rule}: density, count or knee; {@code layers}: per layer {@code neurons}, {@code alive},
+ * ({@link NeuronCount}), or {@code --auto}: the knee of the curve, by default the point farthest below
+ * the chord of the log saliencies ({@link KneePoint}: the largest second difference that METHODS.md
+ * suggests, {@code --knee second-difference}, picks the last merges on trained networks). The plan's
+ * details ({@code rule}: density, count or knee; {@code knee-rule}; {@code layers}: per layer {@code neurons}, {@code alive},
  * {@code removed}, {@code knee} and {@code saliency}) record the saliency of
  * every greedy step down to one neuron, not only of the removals made, so the whole curve can be drawn.
  * The plan is a list of {@link UnitRemoval#merge merges}: masking applies the surgery, and
@@ -59,6 +60,9 @@ public final class DataFree implements PruningMethod {
           NeuronCount.DECLARATION,
           MethodOption.choice("auto", "false", List.of("true", "false"),
               "stop each layer at the knee of its saliency curve (overrides --remove and the density)"),
+          MethodOption.choice("knee", "kneedle", List.of("kneedle", "second-difference"),
+              "how --auto finds the knee: farthest below the chord of the log curve, or the largest second "
+                  + "difference (degenerate on trained networks: picks the last merges)"),
           MethodOption.choice("surgery", "true", List.of("true", "false"),
               "add each removed neuron's outgoing weights to its partner's (false: drop it, an ablation)")));
 
@@ -71,17 +75,20 @@ public final class DataFree implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return new DataFree(NeuronCount.parse(o.string(NeuronCount.OPTION)), o.flag("auto"), o.flag("surgery"));
+      return new DataFree(NeuronCount.parse(o.string(NeuronCount.OPTION)), o.flag("auto"),
+          KneePoint.Rule.fromCliName(o.string("knee")), o.flag("surgery"));
     }
   }
 
   private final NeuronCount count;
   private final boolean auto;
+  private final KneePoint.Rule knee;
   private final boolean surgery;
 
-  public DataFree(NeuronCount count, boolean auto, boolean surgery) {
+  DataFree(NeuronCount count, boolean auto, KneePoint.Rule knee, boolean surgery) {
     this.count = count;
     this.auto = auto;
+    this.knee = knee;
     this.surgery = surgery;
   }
 
@@ -105,8 +112,8 @@ public final class DataFree implements PruningMethod {
       List<NeuronMerge.Step> steps = NeuronMerge.greedy(distances, layer.outgoing(working),
           layer.consumer().outFeatures(), layer.alive(), Integer.MAX_VALUE);
       double[] saliency = steps.stream().mapToDouble(NeuronMerge.Step::saliency).toArray();
-      int knee = KneePoint.removals(saliency);
-      int k = auto ? knee : count.of(layer, context.target());
+      int kneeCount = KneePoint.removals(saliency, knee);
+      int k = auto ? kneeCount : count.of(layer, context.target());
       List<UnitRemoval> mine = new ArrayList<>();
       for (NeuronMerge.Step s : steps.subList(0, k)) {
         mine.add(surgery ? UnitRemoval.merge(layer.layer().name(), s.removed(), s.into(), 1.0)
@@ -120,12 +127,13 @@ public final class DataFree implements PruningMethod {
       result.put("neurons", n);
       result.put("alive", layer.aliveCount());
       result.put("removed", k);
-      result.put("knee", knee);
+      result.put("knee", kneeCount);
       result.put("saliency", Arrays.stream(saliency).boxed().toList());
       perLayer.put(layer.layer().name(), result);
     }
     return new PruningPlan(ID, Masks.NONE, removals, Map.of(
         "rule", auto ? "knee" : count.fromTarget() ? "density" : "count",
+        "knee-rule", knee.cliName(),
         "layers", perLayer));
   }
 }

@@ -50,7 +50,7 @@ public final class DataFreeBenchmark {
     long t2 = System.nanoTime();
     NeuronMerge.greedy(distances, outgoing, outputs, layer.alive(), removed);
     long t3 = System.nanoTime();
-    PruningPlan plan = new DataFree(NeuronCount.parse("fc6=" + removed), false, true)
+    PruningPlan plan = new DataFree(NeuronCount.parse("fc6=" + removed), false, KneePoint.Rule.KNEEDLE, true)
         .plan(model, PruningContext.withoutData(PruningTarget.ofDensity(1), seed));
     long t4 = System.nanoTime();
     Model merged = MaskApplier.apply(model, plan);
