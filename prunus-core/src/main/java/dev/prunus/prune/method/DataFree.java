@@ -27,7 +27,11 @@ import java.util.Map;
  * (its column of the next layer's weight) to neuron {@code i}'s, so that a neuron with a twin is removed
  * at no cost at all. No data is read: only the weights. Granularity: unit (neurons of hidden FC layers;
  * convolutions and the classifier's outputs are never touched). Use it one shot on a trained network,
- * without retraining (the paper's setting); it suits the wide FC layers of LeNet-5 and AlexNet.
+ * without retraining (the paper's setting), on wide FC layers such as LeNet-5's or AlexNet's. Measured on
+ * LeNet-5 (Caffe) FC1 trained on mnist-sample and Fashion-MNIST (README): at or above random removal up
+ * to about half of the parameters removed, below both baselines beyond, because the merges pile up on
+ * a few neurons (by 450 of 500 removed, one neuron has absorbed 60 others); the paper's "85% removed
+ * with a small drop" was not reproduced there.
  *
  * <p>What the paper says (METHODS.md A.2, B.3): the saliency above, the greedy order, the surgery
  * {@code a_i += a_j}, and stopping where the curve of successive saliencies turns up. Prunus's decisions:
