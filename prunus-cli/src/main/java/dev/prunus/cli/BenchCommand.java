@@ -29,13 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus bench}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Train.class, BenchCommand.DataFreeMerge.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.AsplSearch.class, BenchCommand.DataFreeMerge.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: `prunus bench train` or `prunus bench data-free`");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "choose a benchmark: `prunus bench train`, `prunus bench aspl` or `prunus bench data-free`");
   }
 
   /** Training throughput and where each step's time goes. */
@@ -148,6 +149,70 @@ final class BenchCommand implements Runnable {
       out.println("plan (all) = distances + greedy down to one neuron (the whole saliency curve) + details; "
           + "surgery = masking with the merges; compact = the physically smaller layers.");
       return PrunusCommand.OK;
+    }
+  }
+
+  /** RGP's ASPL search: time to come within a ratio of the Moore bound, over seeds. */
+  @Command(name = "aspl", mixinStandardHelpOptions = true,
+      description = {"Run RGP's ASPL search from the ring lattice for each seed until the ASPL is within --ratio of the",
+          "Moore bound (or the step budget runs out), and print the time and ratio per seed, with the median and worst."})
+  static final class AsplSearch implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--nodes", defaultValue = "64", description = "Nodes n (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--degree", defaultValue = "4", description = "Degree k (default: ${DEFAULT-VALUE}).")
+    int degree;
+
+    @Option(names = "--seeds", defaultValue = "20", description = "Seeds 1..S (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--ratio", defaultValue = "1.015",
+        description = "Stop once ASPL / Moore bound is at most this (default: ${DEFAULT-VALUE}: within 1.5%%).")
+    double ratio;
+
+    @Option(names = "--max-steps", defaultValue = "1000000", description = "Step budget per seed (default: ${DEFAULT-VALUE}).")
+    long maxSteps;
+
+    @Override
+    public Integer call() {
+      if (seeds < 1) {
+        throw new dev.prunus.InvalidInputException("--seeds " + seeds + " must be at least 1");
+      }
+      if (!(ratio >= 1)) {
+        throw new dev.prunus.InvalidInputException("--ratio " + ratio + " must be at least 1: no graph beats the Moore bound");
+      }
+      dev.prunus.prune.relational.RegularGraphChoice.checkDegree(nodes, degree);
+      PrintWriter out = spec.commandLine().getOut();
+      // warm the JIT on seeds outside the measured range, so that the first seed is not charged for it
+      for (int w = 0; w < 3; w++) {
+        search(-1 - w);
+      }
+      out.printf(Locale.ROOT, "n=%d k=%d, target ASPL/Moore <= %.4f, %d threads available, Java %s%n", nodes, degree, ratio,
+          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+      out.println(" seed   seconds      steps    ASPL  ASPL/Moore  reached");
+      double[] seconds = new double[seeds];
+      int reached = 0;
+      for (int s = 1; s <= seeds; s++) {
+        long t0 = System.nanoTime();
+        dev.prunus.graph.aspl.AsplOptimizer.Result r = search(s);
+        seconds[s - 1] = (System.nanoTime() - t0) / 1e9;
+        boolean ok = r.mooreRatio() <= ratio;
+        reached += ok ? 1 : 0;
+        out.printf(Locale.ROOT, "%5d  %8.3f  %9d  %6.4f  %10.4f  %s%n", s, seconds[s - 1], r.steps(), r.finalAspl(),
+            r.mooreRatio(), ok ? "yes" : "no");
+        out.flush();
+      }
+      java.util.Arrays.sort(seconds);
+      out.printf(Locale.ROOT, "reached the target for %d of %d seeds; median %.3f s, worst %.3f s%n", reached, seeds,
+          seconds[(seeds - 1) / 2], seconds[seeds - 1]);
+      return PrunusCommand.OK;
+    }
+
+    private dev.prunus.graph.aspl.AsplOptimizer.Result search(long seed) {
+      return dev.prunus.graph.aspl.AsplOptimizer.fromRingLattice(nodes, degree,
+          dev.prunus.graph.aspl.AsplOptimizer.Settings.defaults(seed).withMaxSteps(maxSteps).withTargetMooreRatio(ratio));
     }
   }
 }

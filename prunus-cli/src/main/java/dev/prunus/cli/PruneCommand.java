@@ -58,12 +58,22 @@ final class PruneCommand implements Callable<Integer> {
       description = "at-init, one-shot or iterative (default: at-init without --from, else the method's own).")
   String schedule;
 
-  @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
-      description = "Iterative schedule: rounds of prune + retrain, densities falling geometrically (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--rounds", "--iterations"}, paramLabel = "R", defaultValue = "1",
+      description = "Iterative schedule: rounds of prune + retrain, densities falling geometrically to the target "
+          + "(for relief: its iterations, the density an outcome) (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--rewind", description = "Iterative schedule: reset surviving weights to the parent's initial ones after each prune.")
-  boolean rewind;
+  @Option(names = "--rewind", negatable = true,
+      description = "Iterative schedule: reset surviving weights to the parent's initial ones after each prune.")
+  Boolean rewind;
+
+  @Option(names = "--keep-best", description = "Keep each round's epoch of best validation accuracy, not its last.")
+  boolean keepBest;
+
+  @Option(names = "--preset", paramLabel = "P",
+      description = "relief: the authors' hyper-parameters (lenet-300-100, lenet5, vgg-like, resnet20, resnet56-cifar100) "
+          + "for every option not given; implies --keep-best.")
+  String preset;
 
   @Option(names = "--fine-tune-epochs", paramLabel = "N", defaultValue = "0",
       description = "Epochs of training after each prune of a trained run (default: ${DEFAULT-VALUE}).")
@@ -87,11 +97,25 @@ final class PruneCommand implements Callable<Integer> {
   public Integer call() {
     MethodRegistry registry = MethodRegistry.standard();
     MethodFactory factory = registry.factory(method);
+    ReliefPresetDefaults presetDefaults = preset == null ? null
+        : new ReliefPresetDefaults(preset, method, spec.commandLine().getParseResult());
     Map<String, String> options = parseMethodOptions(methodArgs);
-    if ((sparsity == null) == (density == null)) {
-      throw new InvalidInputException("give exactly one of --sparsity S or --density D");
+    if (presetDefaults != null) {
+      options = presetDefaults.methodOptions(options);
+      rounds = presetDefaults.iterations(rounds);
+      rewind = presetDefaults.rewind(rewind);
+      keepBest = true;
     }
-    double d = sparsity != null ? PruningTarget.ofSparsity(sparsity).density() : PruningTarget.ofDensity(density).density();
+    double d;
+    if (!registry.create(method, options).meetsTarget()) {
+      if (sparsity != null || density != null) {
+        throw new InvalidInputException("method " + method + " decides its own density (it is an outcome of its "
+            + "options, e.g. --alpha-fc): drop --density/--sparsity and set --iterations");
+      }
+      d = 1;
+    } else {
+      d = targetDensity(registry, options);
+    }
     ScheduleKind kind = schedule != null ? ScheduleKind.fromName(schedule)
         : from == null ? ScheduleKind.AT_INIT : (factory.defaultSchedule() == ScheduleKind.AT_INIT ? ScheduleKind.ONE_SHOT
             : factory.defaultSchedule());
@@ -107,6 +131,9 @@ final class PruneCommand implements Callable<Integer> {
       // fine-tuning keeps the parent's seed, so the validation split is the parent's (no test or train leak)
       TrainingConfig fineTune = new TrainingConfig(fineTuneEpochs, t.batchSize(), t.optimizer(), t.schedule(),
           parentConfig.training().seed(), t.augment());
+      if (presetDefaults != null) {
+        fineTune = presetDefaults.training(fineTune);
+      }
       runConfig = new TrainingRunConfig(parentConfig.model(), parentConfig.width(), parentConfig.vggHead(),
           parentConfig.dataset(), parentConfig.validationFraction(), fineTune);
       parent = from.toString();
@@ -118,20 +145,44 @@ final class PruneCommand implements Callable<Integer> {
       runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
           validationFraction, training.toConfig(ds.augment()));
     }
-    PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind, training.seed, compact, runConfig,
-        parent);
+    PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
+        compact, runConfig, parent, keepBest);
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
     TrainingRun.Result r = PruneRun.execute(config, out, command, registry, data::load,
         new ConsoleProgress(spec.commandLine().getOut()));
     JsonNode m = r.metrics();
+    for (JsonNode round : m.at("/pruning/rounds")) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "round %d: density %.4f, validation accuracy %.4f, test accuracy %.4f%n",
+          round.get("round").asInt(), round.get("density").asDouble(), round.get("validation_accuracy").asDouble(),
+          round.get("test_accuracy").asDouble());
+    }
     spec.commandLine().getOut().printf(Locale.ROOT,
         "%s %s: density %.4f (%,d of %,d parameters), test accuracy %.4f, masked FLOPs %,d; wrote %s%n",
         method, kind.cliName(), m.at("/params/density").asDouble(), m.at("/params/nonzero").asLong(),
         m.at("/params/total").asLong(), m.at("/accuracy/test").asDouble(), m.at("/flops/masked").asLong(), out);
     SaliencyArtifacts.write(out, m, spec.commandLine().getOut());
     return PrunusCommand.OK;
+  }
+
+  /** The density asked for, or the one the method's options fix (RGP's --degree); exactly one source. */
+  private double targetDensity(MethodRegistry registry, Map<String, String> options) {
+    if (sparsity != null && density != null) {
+      throw new InvalidInputException("give one of --sparsity S or --density D, not both");
+    }
+    if (sparsity != null) {
+      return PruningTarget.ofSparsity(sparsity).density();
+    }
+    if (density != null) {
+      return PruningTarget.ofDensity(density).density();
+    }
+    java.util.OptionalDouble implied = registry.impliedDensity(method, options);
+    if (implied.isEmpty()) {
+      throw new InvalidInputException("method " + method + " prunes to a requested density: give --sparsity S "
+          + "or --density D");
+    }
+    return implied.getAsDouble();
   }
 
   /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true). */

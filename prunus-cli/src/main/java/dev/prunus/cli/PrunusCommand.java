@@ -26,8 +26,11 @@ import picocli.CommandLine.Spec;
       InfoCommand.class,
       ModelsCommand.class,
       DatasetsCommand.class,
+      GraphCommand.class,
       BenchCommand.class,
       DemoCommand.class,
+      ExperimentCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class PrunusCommand implements Runnable {

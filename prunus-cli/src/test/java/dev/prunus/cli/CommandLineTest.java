@@ -82,8 +82,15 @@ class CommandLineTest {
     "unknown method option  | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --nodes 4 --out OUT | method magnitude has no option --nodes",
     "bad method option      | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --scope everything --out OUT | --scope everything is not valid for method magnitude",
     "bad option value       | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --min-layer-density 2 --out OUT | --min-layer-density 2 must be in [0.0, 1.0]",
-    "no target              | prune --method magnitude --model lenet5 --dataset mnist-sample --out OUT | give exactly one of --sparsity S or --density D",
+    "no target              | prune --method magnitude --model lenet5 --dataset mnist-sample --out OUT | method magnitude prunes to a requested density: give --sparsity S or --density D",
+    "two targets            | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --sparsity 0.5 --out OUT | give one of --sparsity S or --density D, not both",
+    "rgp nodes too many     | prune --method rgp --model resnet20 --dataset mnist-sample --nodes 32 --degree 4 --out OUT | the largest valid --nodes is 16",
+    "rgp odd degree         | prune --method rgp --model resnet20 --dataset mnist-sample --nodes 16 --degree 5 --out OUT | --degree 5 is odd",
     "unknown schedule       | prune --method magnitude --model lenet5 --dataset mnist-sample --sparsity 0.5 --schedule twice --out OUT | unknown schedule 'twice'",
+    "relief with a density  | prune --method relief --model lenet5 --dataset mnist-sample --density 0.5 --out OUT | method relief decides its own density",
+    "preset of another      | prune --method magnitude --preset lenet5 --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | --preset lenet5 holds NNrelief's hyper-parameters",
+    "unknown preset         | prune --method relief --preset lenet7 --model lenet5 --dataset mnist-sample --out OUT | unknown preset 'lenet7': valid presets are lenet-300-100",
+    "bad alpha              | prune --method relief --alpha-fc 0 --model lenet5 --dataset mnist-sample --out OUT | alpha-fc=0.0 must be in (0, 1]",
   })
   void badInputExitsTwoWithAMessageNamingTheValue(String name, String args, String message, @TempDir Path tmp) {
     String line = args.replace("OUT", tmp.resolve("out").toString()).replace("NOTARUN", tmp.toString());

@@ -38,7 +38,7 @@ final class StratifiedSplit {
     boolean[] held = new boolean[total];
     for (int c = 0; c < numClasses; c++) {
       int[] members = byClass[c];
-      shuffle(members, rng);
+      dev.prunus.Shuffle.inPlace(members, rng);
       for (int k = 0; k < quota[c]; k++) {
         held[members[k]] = true;
       }
@@ -97,14 +97,5 @@ final class StratifiedSplit {
       assigned++;
     }
     return quota;
-  }
-
-  private static void shuffle(int[] values, SplittableRandom rng) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int tmp = values[i];
-      values[i] = values[j];
-      values[j] = tmp;
-    }
   }
 }

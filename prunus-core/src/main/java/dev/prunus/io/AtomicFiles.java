@@ -22,12 +22,22 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** A temporary file is created owner-only (0600); results and reports are meant to be shared (0644). */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // other file systems keep their default
+    }
+  }
+
   public static void write(Path target, Writer writer) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      readableByAll(tmp);
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
         writer.write(out);
       }

@@ -64,6 +64,28 @@ public record Architecture(
     return Collections.unmodifiableMap(collectShapes(layers));
   }
 
+  /**
+   * The shortcut masks a model of this architecture may carry, one per residual block, each of shape
+   * {@code [output channels]} (see {@link ResidualBlock#shortcutMaskName()}); keys in forward order.
+   */
+  public Map<String, long[]> shortcutMaskShapes() {
+    Map<String, long[]> out = new LinkedHashMap<>();
+    collectShortcutMasks(layers, input, out);
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static FeatureShape collectShortcutMasks(List<Layer> layers, FeatureShape in, Map<String, long[]> out) {
+    FeatureShape s = in;
+    for (Layer l : layers) {
+      FeatureShape next = l.outputShape(s);
+      if (l instanceof ResidualBlock r) {
+        out.put(r.shortcutMaskName(), new long[] {next.channels()});
+      }
+      s = next;
+    }
+    return s;
+  }
+
   /** Number of output values: the classes. */
   public FeatureShape outputShape() {
     FeatureShape out = input;

@@ -30,10 +30,13 @@ public record Masks(Map<String, Mask> byParameter) {
     return new Masks(m);
   }
 
-  /** Zeroes every masked entry of {@code w}. */
+  /** Zeroes every masked entry of {@code w}; masks of things without weights (shortcut masks) are skipped. */
   public Weights apply(Weights w) {
     Weights out = w;
     for (Map.Entry<String, Mask> e : byParameter.entrySet()) {
+      if (!w.tensors().containsKey(e.getKey())) {
+        continue;
+      }
       out = out.with(e.getKey(), e.getValue().apply(w.get(e.getKey())));
     }
     return out;

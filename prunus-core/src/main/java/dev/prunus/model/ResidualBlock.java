@@ -7,6 +7,11 @@ import java.util.List;
  * A residual block: {@code branch(x) + shortcut(x)}. The activation after the addition is a separate
  * {@link ReluLayer} in the enclosing list. Channels of the branch output and of the shortcut output are
  * added together one to one.
+ *
+ * <p>A block may carry a per-channel <em>shortcut mask</em> ({@link #shortcutMaskName()}, shape
+ * {@code [outChannels]}): a mask entry of 0 cuts the shortcut for that output channel, so the block adds
+ * {@code shortcut(x) * mask} (NNrelief's residual rule, METHODS.md B.2.5). It is a mask, not a parameter:
+ * it has no weights, and a block without one adds the whole shortcut.
  */
 public record ResidualBlock(String name, List<Layer> branch, Shortcut shortcut) implements Layer {
   public ResidualBlock {
@@ -25,5 +30,10 @@ public record ResidualBlock(String name, List<Layer> branch, Shortcut shortcut) 
           "residual block " + name + ": branch gives " + b + " but shortcut gives " + s);
     }
     return b;
+  }
+
+  /** The name of this block's optional shortcut mask in a model's {@link Masks}. */
+  public String shortcutMaskName() {
+    return name + ".shortcut_mask";
   }
 }

@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
  *       channel it is added to are in one group, they go together, and the surviving source channels stay
  *       contiguous; the new {@code padBefore} and {@code padAfter} count the surviving padded channels.
  *   <li>Surviving weights, biases, batch-norm parameters and running statistics are copied unchanged, and
- *       every mask is restricted to the surviving entries, so masks still only shrink.
+ *       every mask is restricted to the surviving entries (a block's shortcut mask to its surviving
+ *       channels), so masks still only shrink.
  * </ul>
  * The returned model's architecture is named {@code <name>-compact}. When nothing is dead the model is
  * returned as it is.
@@ -129,6 +130,14 @@ public final class Compactor {
       Flow sum = walk(r.branch(), in, branch);
       Shortcut shortcut = shortcut(r, in, sum.channels());
       out.add(new ResidualBlock(r.name(), branch, shortcut));
+      Mask m = model.masks().get(r.shortcutMaskName());
+      if (m != null) {
+        boolean[] keep = new boolean[sum.channels().length];
+        for (int i = 0; i < keep.length; i++) {
+          keep[i] = m.keep()[sum.channels()[i]];
+        }
+        masks.put(r.shortcutMaskName(), new Mask(new long[] {keep.length}, keep));
+      }
       return new Flow(sum.channels(), shape, 1);
     }
     out.add(layer); // ReLU, pooling, spatial zero padding: no parameters, channels pass through

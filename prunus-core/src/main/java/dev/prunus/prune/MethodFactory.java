@@ -1,6 +1,7 @@
 package dev.prunus.prune;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /** Describes a method ({@link #info()}) and makes instances of it from validated options. */
 public interface MethodFactory {
@@ -27,5 +28,13 @@ public interface MethodFactory {
 
   default List<MethodOption> options() {
     return info().options();
+  }
+
+  /**
+   * The density these options fix by themselves (RGP's {@code --degree} over {@code --nodes}), so that no
+   * {@code --density} is needed; empty for methods that prune to a requested density.
+   */
+  default OptionalDouble impliedDensity(MethodOptions options) {
+    return OptionalDouble.empty();
   }
 }

@@ -41,4 +41,10 @@ public final class MethodRegistry {
     MethodFactory f = factory(id);
     return f.create(new MethodOptions(id, f.options(), options));
   }
+
+  /** The density that method {@code id}'s {@code options} fix by themselves, if any (see {@link MethodFactory}). */
+  public java.util.OptionalDouble impliedDensity(String id, Map<String, String> options) {
+    MethodFactory f = factory(id);
+    return f.impliedDensity(new MethodOptions(id, f.options(), options));
+  }
 }

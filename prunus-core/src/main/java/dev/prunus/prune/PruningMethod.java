@@ -1,5 +1,6 @@
 package dev.prunus.prune;
 
+import dev.prunus.model.Architecture;
 import dev.prunus.model.Model;
 
 /**
@@ -23,6 +24,23 @@ public interface PruningMethod {
   /** The schedule this method is designed for. */
   default ScheduleKind defaultSchedule() {
     return info().defaultSchedule();
+  }
+
+  /**
+   * Checks, before a run writes anything, that this method with its options can prune {@code arch}.
+   *
+   * @throws dev.prunus.InvalidInputException naming what does not fit and what would
+   */
+  default void check(Architecture arch) {}
+
+  /**
+   * Whether the plan meets {@code context.target()} (true for most methods). A method whose own criterion
+   * decides how much goes (NNrelief's alphas) returns false: its density is an outcome, and an iterative
+   * schedule runs it for a number of iterations instead of towards a density, with the same seed (so the
+   * same data sample) every iteration.
+   */
+  default boolean meetsTarget() {
+    return true;
   }
 
   /**

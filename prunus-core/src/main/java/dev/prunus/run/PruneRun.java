@@ -42,8 +42,13 @@ import java.util.function.Function;
  *   <li>at-init: plan on freshly initialised weights, then train from scratch with the mask fixed;
  *   <li>one-shot: plan on the parent run's trained model, then fine-tune;
  *   <li>iterative: rounds of plan and retrain, the density falling geometrically to the target,
- *       optionally rewinding the surviving weights to the parent's initial weights (Frankle &amp; Carbin).
+ *       optionally rewinding the surviving weights to the parent's initial weights (Frankle &amp; Carbin);
+ *       for a method whose density is an outcome (NNrelief), {@code rounds} iterations of its own rule
+ *       (prune, rebuild the optimiser, retrain), the target ignored.
  * </ul>
+ * Each round can keep its best epoch by validation accuracy ({@code keepBest}); every round is recorded
+ * in metrics.json ({@link RoundRecord}): density per layer, accuracies, structured FLOPs, the method's
+ * details and the shortcut masks.
  * A new optimiser is built for every round's training, so no optimiser state revives a pruned weight.
  * Like {@link TrainingRun}, inputs are checked and data loaded before the directory is created.
  */
@@ -67,6 +72,7 @@ public final class PruneRun {
       start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
       initial = start;
     }
+    method.check(start.architecture());
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
     dir.create();
@@ -78,7 +84,14 @@ public final class PruneRun {
     pruning.put("method", method.id());
     pruning.set("options", Json.MAPPER.valueToTree(config.options()));
     pruning.put("schedule", config.schedule().cliName());
-    pruning.put("target_density", config.density());
+    boolean targeted = method.meetsTarget();
+    if (targeted) {
+      pruning.put("target_density", config.density());
+    } else {
+      pruning.putNull("target_density");
+    }
+    pruning.put("rewind", config.rewind());
+    pruning.put("checkpoint", config.keepBest() ? "best validation accuracy" : "last epoch");
     ArrayNode rounds = pruning.putArray("rounds");
     List<EpochRecord> history = new ArrayList<>();
     PhaseTimes times = PhaseTimes.ZERO;
@@ -88,9 +101,11 @@ public final class PruneRun {
     PruningPlan plan = null;
     int total = config.schedule() == ScheduleKind.ITERATIVE ? config.rounds() : 1;
     for (int r = 1; r <= total; r++) {
-      PruningTarget target = config.schedule() == ScheduleKind.ITERATIVE ? config.roundTarget(r)
-          : PruningTarget.ofDensity(config.density());
-      PruningContext ctx = new PruningContext(target, config.seed() + r - 1, Optional.of(prepared.train()));
+      PruningTarget target = !targeted ? PruningTarget.ofDensity(1)
+          : config.schedule() == ScheduleKind.ITERATIVE ? config.roundTarget(r) : PruningTarget.ofDensity(config.density());
+      // a method whose density is an outcome reuses its data sample every iteration (NNrelief's fixed pruning set)
+      long seed = targeted ? config.seed() + r - 1 : config.seed();
+      PruningContext ctx = new PruningContext(target, seed, Optional.of(prepared.train()));
       long t0 = System.nanoTime();
       plan = method.plan(model, ctx);
       model = MaskApplier.apply(model, plan);
@@ -103,19 +118,25 @@ public final class PruneRun {
       }
       ObjectNode round = rounds.addObject();
       round.put("round", r);
-      round.put("target_density", target.density());
+      if (targeted) {
+        round.put("target_density", target.density());
+      }
       round.put("density", ModelCounter.count(model).density());
       round.put("validation_accuracy_before_training", evaluate(model, prepared.validation()).accuracy());
       long t1 = System.nanoTime();
       if (training.training().epochs() > 0) {
-        Trainer.Result tr = trainer.train(model, prepared.train(), prepared.validation(), null);
-        model = tr.model();
+        BestCheckpoint best = new BestCheckpoint();
+        Trainer.Result tr = trainer.train(model, prepared.train(), prepared.validation(),
+            config.keepBest() ? best : null);
+        model = config.keepBest() ? best.model() : tr.model();
+        if (config.keepBest()) {
+          round.put("best_epoch", best.epoch());
+        }
         history.addAll(tr.history());
         times = times.plus(tr.times());
       }
       trainSeconds += (System.nanoTime() - t1) / 1e9;
-      round.put("validation_accuracy", evaluate(model, prepared.validation()).accuracy());
-      round.put("structured_flops", ModelCounter.count(model).structuredFlops());
+      RoundRecord.finish(round, model, plan, evaluate(model, prepared.validation()), evaluate(model, prepared.test()));
     }
     pruning.set("details", Json.MAPPER.valueToTree(plan.details()));
     if (config.compact()) {

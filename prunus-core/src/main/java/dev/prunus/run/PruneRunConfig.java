@@ -11,11 +11,16 @@ import java.util.Map;
  * training that follows each prune ({@code training}: the model, dataset and split of the run, and the
  * optimiser and epochs of fine-tuning, or of training from scratch for at-init). {@code parentRun} is the
  * trained run pruned (null for at-init, which starts from fresh weights). With {@code compact}, dead units
- * are physically removed at the end, giving a smaller model that computes the same outputs.
+ * are physically removed at the end, giving a smaller model that computes the same outputs. With
+ * {@code keepBest}, each round's training keeps the epoch of best validation accuracy (never the test set).
+ *
+ * <p>For a method that meets its target ({@link dev.prunus.prune.PruningMethod#meetsTarget()}), iterative
+ * rounds step the density geometrically to {@code density}; for one whose density is an outcome (NNrelief),
+ * {@code rounds} is the number of iterations and {@code density} is ignored (give 1).
  */
 public record PruneRunConfig(
     String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
-    boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun) {
+    boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun, boolean keepBest) {
 
   public PruneRunConfig {
     options = Map.copyOf(options);
@@ -33,6 +38,13 @@ public record PruneRunConfig(
     if (rewind && schedule != ScheduleKind.ITERATIVE) {
       throw new InvalidInputException("--rewind applies to the iterative schedule only");
     }
+  }
+
+  /** Without checkpoint selection: each round keeps its last epoch. */
+  public PruneRunConfig(
+      String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
+      boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun) {
+    this(method, options, density, schedule, rounds, rewind, seed, compact, training, parentRun, false);
   }
 
   /** The target of round {@code r} of {@code rounds} (1-based): densities fall geometrically to the target. */

@@ -41,13 +41,7 @@ final class Batches {
 
   static int[] order(int size, long seed, int epoch) {
     int[] idx = inOrder(size);
-    SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
-    for (int i = size - 1; i > 0; i--) {
-      int j = r.nextInt(i + 1);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
+    dev.prunus.Shuffle.inPlace(idx, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
     return idx;
   }
 

@@ -4,10 +4,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Supplier;
 
 /** Runs inference code with libtorch's gradient mode off (no autograd graph), restoring it afterwards. */
-final class NoGradient {
+public final class NoGradient {
   private NoGradient() {}
 
-  static <T> T compute(Supplier<T> body) {
+  public static <T> T compute(Supplier<T> body) {
     boolean previous = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
     try {

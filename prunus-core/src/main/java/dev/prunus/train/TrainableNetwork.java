@@ -55,6 +55,7 @@ public final class TrainableNetwork implements AutoCloseable {
   private final Map<String, NDArray> arrays = new LinkedHashMap<>();
   private final List<Parameter> trainable = new ArrayList<>();
   private final List<Parameter> masked = new ArrayList<>();
+  private final Map<String, NDArray> shortcutMasks = new LinkedHashMap<>();
   private final Masks masks;
 
   private TrainableNetwork(Model model, NDManager parent) {
@@ -81,6 +82,12 @@ public final class TrainableNetwork implements AutoCloseable {
         }
       }
     }
+    for (String name : architecture.shortcutMaskShapes().keySet()) {
+      Mask m = masks.get(name);
+      if (m != null) {
+        shortcutMasks.put(name, manager.create(m.asFloats(), new Shape(1, m.size(), 1, 1)));
+      }
+    }
     enforceMasks();
   }
 
@@ -102,11 +109,18 @@ public final class TrainableNetwork implements AutoCloseable {
     return Collections.unmodifiableList(trainable);
   }
 
-  /** Re-zeroes every masked entry; call after each optimiser step. */
+  /**
+   * Re-zeroes every masked entry; call after each optimiser step. Runs with gradient mode off, which
+   * libtorch keeps per thread: an in-place update of a leaf that requires grad fails otherwise, on any
+   * thread but the one that loaded the engine.
+   */
   public void enforceMasks() {
-    for (Parameter p : masked) {
-      p.value().muli(p.mask());
-    }
+    NoGradient.compute(() -> {
+      for (Parameter p : masked) {
+        p.value().muli(p.mask());
+      }
+      return null;
+    });
   }
 
   /**
@@ -123,6 +137,21 @@ public final class TrainableNetwork implements AutoCloseable {
       h = apply(l, h, training);
     }
     return h;
+  }
+
+  /**
+   * Runs one layer (a residual block as a whole) on {@code x}: the building block of {@link #forward},
+   * public so that methods can probe the activations between layers (DJL has no forward hooks).
+   */
+  public NDArray layer(Layer layer, NDArray x, boolean training) {
+    return apply(layer, x, training);
+  }
+
+  /** The shortcut output of block {@code r} on its input {@code x}, times the block's shortcut mask if any. */
+  public NDArray shortcut(ResidualBlock r, NDArray x, boolean training) {
+    NDArray s = shortcut(r.shortcut(), x, training);
+    NDArray m = shortcutMasks.get(r.shortcutMaskName());
+    return m == null ? s : s.mul(m);
   }
 
   private NDArray apply(Layer layer, NDArray x, boolean training) {
@@ -146,7 +175,7 @@ public final class TrainableNetwork implements AutoCloseable {
       return x.pad(new Shape(p, p, p, p), 0);
     } else if (layer instanceof ResidualBlock r) {
       NDArray branch = run(r.branch(), x, training);
-      return branch.addi(shortcut(r.shortcut(), x, training));
+      return branch.addi(shortcut(r, x, training));
     }
     throw new IllegalStateException("no forward rule for " + layer);
   }

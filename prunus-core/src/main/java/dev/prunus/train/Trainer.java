@@ -109,7 +109,10 @@ public final class Trainer {
           collector.backward(lossArray);
         }
         long t3 = System.nanoTime();
-        optimizer.step(lr);
+        NoGradient.compute(() -> {
+          optimizer.step(lr); // in-place updates of leaves: gradient mode off on whatever thread trains
+          return null;
+        });
         long t4 = System.nanoTime();
         net.enforceMasks();
         long t5 = System.nanoTime();

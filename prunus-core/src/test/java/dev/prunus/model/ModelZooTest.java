@@ -25,6 +25,7 @@ class ModelZooTest {
     "vgg16,       14719818, 8448",
     "resnet20,      268346, 1376",
     "resnet56,      848954, 4064",
+    "mlp15,         104074, 1792",   // 784*64 + 13*64*64 + (64*10 + 10); 14 batch norms of 64 (by hand)
   })
   void parameterCountsMatchThePublishedOnes(String model, long params, long batchNorm) {
     ModelCount c = ModelCounter.countDense(ModelId.fromName(model).build());
@@ -84,7 +85,7 @@ class ModelZooTest {
     assertThatThrownBy(() -> ModelId.fromName("alexnet"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("alexnet")
-        .hasMessageContaining("lenet-300-100, lenet5, lenet5-caffe, vgg16, resnet20, resnet56, resnet18");
+        .hasMessageContaining("lenet-300-100, lenet5, lenet5-caffe, vgg16, resnet20, resnet56, resnet18, mlp15");
   }
 
   @Test

@@ -35,7 +35,8 @@ class UnitCouplingTest {
     "VGG16,         1066, 1056, 0",  // 16+16+32+32+64*3+128*6 filters, 10 outputs
     "RESNET20,      110, 100, 16",   // 3*(4+8+16) inner filters; the 16 channels of stage 3 reach back to stage 1
     "RESNET56,      278, 268, 16",   // 9*(4+8+16) inner filters
-    "RESNET18,      730, 720, 240"   // 2*(16+32+64+128) inner filters; one group per channel of each stage
+    "RESNET18,      730, 720, 240",  // 2*(16+32+64+128) inner filters; one group per channel of each stage
+    "MLP15,         234, 224, 0"     // 14 hidden layers of 16 units, 10 outputs
   })
   void groupCountsMatchHandCounts(ModelId id, int groups, int removable, int coupled) {
     UnitCoupling c = UnitCoupling.of(PruningFixtures.small(id));

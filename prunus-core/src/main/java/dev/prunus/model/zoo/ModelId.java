@@ -19,7 +19,8 @@ public enum ModelId {
   VGG16("vgg16", new FeatureShape(3, 32, 32), "VGG-16 for CIFAR with batch norm, FC 512->classes head"),
   RESNET20("resnet20", new FeatureShape(3, 32, 32), "ResNet-20 for CIFAR, option-A shortcuts (He et al.)"),
   RESNET56("resnet56", new FeatureShape(3, 32, 32), "ResNet-56 for CIFAR, option-A shortcuts (He et al.)"),
-  RESNET18("resnet18", new FeatureShape(3, 32, 32), "ResNet-18, CIFAR variant with projection shortcuts");
+  RESNET18("resnet18", new FeatureShape(3, 32, 32), "ResNet-18, CIFAR variant with projection shortcuts"),
+  MLP15("mlp15", new FeatureShape(1, 28, 28), "MLP of 15 layers, 64 wide, batch norm (RGP's graph-study network)");
 
   private final String cliName;
   private final FeatureShape standardInput;
@@ -61,6 +62,7 @@ public enum ModelId {
       case RESNET20 -> ResNetCifar.thin("resnet20", 3, o.input(), o.classes(), o.width());
       case RESNET56 -> ResNetCifar.thin("resnet56", 9, o.input(), o.classes(), o.width());
       case RESNET18 -> ResNetCifar.resnet18(o.input(), o.classes(), o.width());
+      case MLP15 -> DeepMlp.build(o.input(), o.classes(), o.width());
     };
   }
 

@@ -89,8 +89,11 @@ public final class Snip implements PruningMethod {
         Map.of("batch_size", n));
   }
 
-  /** {@code n} distinct indices of {@code size}, chosen by the seed (partial Fisher-Yates). */
-  static int[] sample(int size, int n, long seed) {
+  /**
+   * {@code n} distinct indices of {@code size}, chosen by the seed (partial Fisher-Yates); shared by the
+   * methods that score on a sample of the training data.
+   */
+  public static int[] sample(int size, int n, long seed) {
     int[] idx = new int[size];
     for (int i = 0; i < size; i++) {
       idx[i] = i;

@@ -1,0 +1,95 @@
+package dev.prunus.cli;
+
+import dev.prunus.data.DatasetRepository;
+import dev.prunus.experiment.ExperimentFile;
+import dev.prunus.experiment.ExperimentRunner;
+import dev.prunus.experiment.ExperimentSpec;
+import dev.prunus.experiment.ResultsFiles;
+import dev.prunus.experiment.RunOutcome;
+import dev.prunus.prune.MethodRegistry;
+import dev.prunus.report.ReportRuns;
+import dev.prunus.report.SummaryTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code prunus experiment}: runs a grid of models x datasets x methods x densities x seeds, resumably. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+    description = {"Run the grid of an experiment file: models x datasets x methods x densities",
+        "x seeds, into one directory. One dense baseline per (model, dataset, seed) is",
+        "shared by the methods that prune a trained model; results.csv and results.json",
+        "hold one row per run. After a kill, run the same command: finished runs are",
+        "kept, half-written ones redone. File format: experiments/README.md."})
+final class ExperimentCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (.yaml).")
+  Path file;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "The experiment's directory (default: prunus-runs/NAME, NAME from the file).")
+  Path out;
+
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+      description = "Runs side by side, each in its own process (default: ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--run", paramLabel = "ID", hidden = true,
+      description = "Run only this run of the grid (how --jobs starts each run in its own process).")
+  String run;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter o = spec.commandLine().getOut();
+    MethodRegistry registry = MethodRegistry.standard();
+    ExperimentSpec experiment = ExperimentFile.read(file, registry);
+    Path dir = out != null ? out : Path.of("prunus-runs", experiment.name());
+    List<String> command = new ArrayList<>(List.of("prunus"));
+    command.addAll(spec.commandLine().getParseResult().originalArgs());
+    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
+    if (run != null) {
+      // a child of --jobs: stop if the experiment that started it dies, so no run outlives a kill
+      ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
+      RunOutcome r = new ExperimentRunner(registry, data::load, new GridProgress(o), command)
+          .runOne(experiment, dir, run);
+      if (!r.hasMetrics()) {
+        throw new IllegalStateException(r.error());
+      }
+      return PrunusCommand.OK;
+    }
+    o.println("experiment " + experiment.name() + " into " + dir);
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    ExperimentRunner.Summary s;
+    try (GridProgress progress = new GridProgress(o)) {
+      s = new ExperimentRunner(registry, data::load, progress, command).withLauncher(new ProcessLauncher())
+          .run(experiment, text, dir, jobs);
+    }
+    o.println();
+    if (ResultsFiles.exists(dir) && !ResultsFiles.read(dir).isEmpty()) {
+      o.print(SummaryTable.text(ReportRuns.read(List.of(dir))));
+    }
+    o.printf(Locale.ROOT, "%d runs: %d run now, %d finished before, %d failed, %d not run; results in %s and %s%n",
+        s.outcomes().size(), s.count(RunOutcome.Status.FINISHED), s.count(RunOutcome.Status.SKIPPED),
+        s.count(RunOutcome.Status.FAILED), s.count(RunOutcome.Status.BLOCKED), dir.resolve(ResultsFiles.CSV),
+        dir.resolve(ResultsFiles.JSON));
+    if (!s.problems().isEmpty()) {
+      PrintWriter e = spec.commandLine().getErr();
+      s.problems().forEach(p -> e.println("  " + p.run().id() + ": " + p.error()));
+      throw new IllegalStateException(s.problems().size() + " runs did not finish (listed above): fix the cause and "
+          + "run the same command again; finished runs are kept");
+    }
+    o.println("report: prunus report " + dir + " --out " + dir.resolve("report.html"));
+    return PrunusCommand.OK;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.prunus.cli;
+
+import dev.prunus.experiment.ExperimentListener;
+import dev.prunus.experiment.PlannedRun;
+import dev.prunus.experiment.RunOutcome;
+import java.io.PrintWriter;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Shows an experiment's progress: on a terminal, one progress bar over the whole grid (runs finished
+ * by an earlier invocation count as done); always, one line per run as it ends.
+ */
+final class GridProgress implements ExperimentListener, AutoCloseable {
+  private final PrintWriter out;
+  private final boolean bar;
+  private ProgressBar current;
+
+  GridProgress(PrintWriter out) {
+    this.out = out;
+    this.bar = System.console() != null;
+  }
+
+  @Override
+  public synchronized void started(int total, int alreadyFinished) {
+    out.printf(Locale.ROOT, "%d runs: %d finished before, %d to do%n", total, alreadyFinished, total - alreadyFinished);
+    out.flush();
+    if (bar) {
+      current = new ProgressBarBuilder().setTaskName("experiment").setInitialMax(total).startsFrom(alreadyFinished,
+          java.time.Duration.ZERO).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build();
+    }
+  }
+
+  @Override
+  public synchronized void runStarted(PlannedRun run) {
+    if (current != null) {
+      current.setExtraMessage(run.id());
+    }
+  }
+
+  @Override
+  public synchronized void runEnded(RunOutcome o, int done, int total) {
+    if (current != null) {
+      current.stepTo(done);
+    }
+    String what = switch (o.status()) {
+      case FINISHED, SKIPPED -> String.format(Locale.ROOT, "test accuracy %.4f, density %.4f, %.1f s",
+          o.metrics().at("/accuracy/test").asDouble(), o.metrics().at("/params/density").asDouble(), o.seconds());
+      case FAILED -> "FAILED: " + o.error();
+      case BLOCKED -> "not run: " + o.error();
+    };
+    out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", done, total, o.run().id(), what);
+    out.flush();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}

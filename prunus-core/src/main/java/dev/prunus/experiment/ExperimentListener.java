@@ -1,0 +1,24 @@
+package dev.prunus.experiment;
+
+import dev.prunus.train.TrainingListener;
+
+/**
+ * Receives an experiment's progress (a progress bar over the grid, a log). Calls may come from several
+ * threads at once when runs go side by side; every method has a do-nothing default.
+ */
+public interface ExperimentListener {
+  ExperimentListener NONE = new ExperimentListener() {};
+
+  /** Before the first run: the grid's size and how many of its runs an earlier invocation finished. */
+  default void started(int total, int alreadyFinished) {}
+
+  default void runStarted(PlannedRun run) {}
+
+  /** After each run of this invocation (finished, failed or blocked); {@code done} counts every run settled. */
+  default void runEnded(RunOutcome outcome, int done, int total) {}
+
+  /** The listener for one run's training epochs. */
+  default TrainingListener training(PlannedRun run) {
+    return TrainingListener.NONE;
+  }
+}

@@ -1,0 +1,367 @@
+package dev.prunus.experiment;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.InvalidInputException;
+import dev.prunus.data.Dataset;
+import dev.prunus.data.DatasetId;
+import dev.prunus.io.AtomicFiles;
+import dev.prunus.prune.MethodRegistry;
+import dev.prunus.run.Json;
+import dev.prunus.run.PruneRun;
+import dev.prunus.run.RunDirectory;
+import dev.prunus.run.TrainingRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Runs an experiment's grid into one directory, resumably:
+ *
+ * <pre>
+ * DIR/experiment.yaml    the file as given (the latest invocation's)
+ * DIR/experiment.json    the checked spec
+ * DIR/runs/dense/...     one run directory per dense baseline
+ * DIR/runs/LABEL/...     one per pruning run
+ * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after each run
+ * </pre>
+ *
+ * A run is finished iff its metrics.json exists (runs write it last). Invoked again, the experiment skips
+ * finished runs, after checking that each was made with the configuration the file now gives, and
+ * deletes and redoes the half-written directory of a killed run. With {@code jobs > 1} independent runs
+ * go side by side, each in its own process (a {@link RunLauncher}: DJL allows one gradient collector
+ * per process); a run that prunes a dense baseline starts only after that baseline finished. A run that
+ * fails does not stop the others: it is reported, its dependents are blocked, and the next invocation
+ * redoes it.
+ */
+public final class ExperimentRunner {
+  public static final String SPEC_COPY = "experiment.yaml";
+  public static final String SPEC_JSON = "experiment.json";
+
+  /** What one invocation did, run by run in grid order. */
+  public record Summary(Path directory, List<RunOutcome> outcomes) {
+    public long count(RunOutcome.Status status) {
+      return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    public List<RunOutcome> problems() {
+      return outcomes.stream().filter(o -> !o.hasMetrics()).toList();
+    }
+  }
+
+  private final MethodRegistry registry;
+  private final Function<DatasetId, Dataset> data;
+  private final ExperimentListener listener;
+  private final List<String> command;
+  private RunLauncher launcher;
+
+  /**
+   * @param data loads a dataset (the CLI passes {@code DatasetRepository::load}); called once per dataset
+   * @param command the command line recorded in every run's provenance
+   */
+  public ExperimentRunner(
+      MethodRegistry registry, Function<DatasetId, Dataset> data, ExperimentListener listener, List<String> command) {
+    this.registry = registry;
+    this.data = data;
+    this.listener = listener;
+    this.command = List.copyOf(command);
+  }
+
+  /** Runs each run through {@code launcher} (in another process) when more than one job is asked for. */
+  public ExperimentRunner withLauncher(RunLauncher launcher) {
+    this.launcher = launcher;
+    return this;
+  }
+
+  public Summary run(ExperimentSpec spec, String specText, Path experiment, int jobs) {
+    if (jobs < 1 || jobs > 256) {
+      throw new InvalidInputException("--jobs " + jobs + " must be in [1, 256]: e.g. --jobs 2 runs two runs side by side");
+    }
+    if (jobs > 1 && launcher == null) {
+      throw new IllegalStateException("more than one job needs a RunLauncher (one process per run)");
+    }
+    RunLauncher via = jobs > 1 ? launcher : null;
+    checkDirectory(spec, experiment);
+    List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
+    Progress progress = new Progress(experiment, runs);
+    for (int i = 0; i < runs.size(); i++) {
+      RunDirectory dir = new RunDirectory(runs.get(i).directory(experiment));
+      if (dir.isFinished()) {
+        progress.skipped(i, checkFinished(runs.get(i), dir, experiment));
+      }
+    }
+    writeSpec(spec, specText, experiment);
+    Map<DatasetId, Dataset> loaded = new HashMap<>();
+    for (int i = 0; i < runs.size(); i++) {
+      if (progress.outcomes[i] == null) {
+        loaded.computeIfAbsent(runs.get(i).dataset(), data);
+      }
+    }
+    listener.started(runs.size(), progress.done.get());
+    progress.writeResults();
+
+    // DJL turns libtorch's (per-thread) gradient mode off on the thread that loads the engine, and the
+    // trainer needs it off outside its gradient collector: load it here, on the caller's thread, rather
+    // than first in a worker, which would leave the caller's thread with gradients on
+    Engine.getEngine("PyTorch");
+    AtomicInteger thread = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+      Thread t = new Thread(r, "experiment-run-" + thread.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<String, CompletableFuture<RunOutcome>> byId = new HashMap<>();
+      List<CompletableFuture<RunOutcome>> all = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        int index = i;
+        PlannedRun r = runs.get(i);
+        CompletableFuture<RunOutcome> f;
+        if (progress.outcomes[i] != null) {
+          f = CompletableFuture.completedFuture(progress.outcomes[i]);
+        } else {
+          if (r.parent() == null) {
+            f = CompletableFuture.supplyAsync(() -> execute(r, experiment, loaded, via), pool);
+          } else {
+            f = byId.get(r.parent()).thenApplyAsync(p -> p.hasMetrics() ? execute(r, experiment, loaded, via)
+                : new RunOutcome(r, RunOutcome.Status.BLOCKED, null,
+                    "its dense baseline " + r.parent() + " did not finish", 0), pool);
+          }
+          f = f.thenApply(o -> progress.settled(index, o));
+        }
+        byId.put(r.id(), f);
+        all.add(f);
+      }
+      List<RunOutcome> outcomes = new ArrayList<>();
+      for (CompletableFuture<RunOutcome> f : all) {
+        outcomes.add(f.join());
+      }
+      return new Summary(experiment, outcomes);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs the one run {@code id} of an experiment in this process (what a {@link RunLauncher}'s child
+   * process does), after its dense baseline finished; returns its outcome.
+   */
+  public RunOutcome runOne(ExperimentSpec spec, Path experiment, String id) {
+    List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
+    PlannedRun r = runs.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow(() ->
+        new InvalidInputException("--run " + id + " is not a run of the experiment " + spec.name()
+            + ": its runs are named like " + runs.get(runs.size() - 1).id()));
+    if (r.parent() != null && !new RunDirectory(ExperimentGrid.runsFolder(experiment).resolve(r.parent())).isFinished()) {
+      throw new InvalidInputException("--run " + id + " prunes " + r.parent() + ", which has not finished: "
+          + "run the whole experiment instead");
+    }
+    return execute(r, experiment, Map.of(r.dataset(), data.apply(r.dataset())), null);
+  }
+
+  private RunOutcome execute(PlannedRun r, Path experiment, Map<DatasetId, Dataset> loaded, RunLauncher via) {
+    listener.runStarted(r);
+    Path dir = r.directory(experiment);
+    long t0 = System.nanoTime();
+    if (via != null) {
+      try {
+        via.launch(r, experiment);
+        JsonNode metrics = Json.MAPPER.readTree(new RunDirectory(dir).metrics().toFile());
+        return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, (System.nanoTime() - t0) / 1e9);
+      } catch (Exception e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new RunOutcome(r, RunOutcome.Status.FAILED, null, why, (System.nanoTime() - t0) / 1e9);
+      }
+    }
+    try {
+      // libtorch's gradient mode is per thread and on in a new one; the trainer's in-place mask and
+      // weight updates need it off, as on the thread that loaded the engine
+      Engine.getEngine("PyTorch");
+      JniUtils.setGradMode(false);
+      deleteRecursively(dir); // what a killed invocation left half-written
+      Files.createDirectories(dir.getParent());
+      JsonNode metrics = r.isDense()
+          ? TrainingRun.start(r.training(), dir, command, loaded::get, listener.training(r)).metrics()
+          : PruneRun.execute(r.pruning(), dir, command, registry, loaded::get, listener.training(r)).metrics();
+      return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, (System.nanoTime() - t0) / 1e9);
+    } catch (RuntimeException | IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new RunOutcome(r, RunOutcome.Status.FAILED, null, why, (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** The run an earlier invocation finished, if it computed what this spec asks for; else a clear error. */
+  private static RunOutcome checkFinished(PlannedRun r, RunDirectory dir, Path experiment) {
+    JsonNode stored;
+    JsonNode metrics;
+    try {
+      stored = Json.MAPPER.readTree(dir.provenance().toFile()).get("config");
+      metrics = Json.MAPPER.readTree(dir.metrics().toFile());
+    } catch (IOException e) {
+      throw new InvalidInputException(dir.path() + " holds unreadable run files (" + e.getMessage()
+          + "): delete that directory to redo the run");
+    }
+    JsonNode expected = r.comparableConfig();
+    ObjectNode storedComparable = stored == null || !stored.isObject() ? null : ((ObjectNode) stored).deepCopy();
+    if (storedComparable != null) {
+      storedComparable.remove("parentRun");
+    }
+    if (!expected.equals(storedComparable)) {
+      throw new InvalidInputException("the finished run " + experiment.relativize(dir.path())
+          + " was made with another configuration than the experiment file now gives ("
+          + difference(storedComparable, expected) + "): write this experiment to a new --out, "
+          + "or delete that run directory to redo it");
+    }
+    return new RunOutcome(r, RunOutcome.Status.SKIPPED, metrics, null, 0);
+  }
+
+  private static String difference(JsonNode stored, JsonNode expected) {
+    if (stored == null) {
+      return "it has no configuration";
+    }
+    ObjectNode a = Json.MAPPER.createObjectNode();
+    ObjectNode b = Json.MAPPER.createObjectNode();
+    ResultRows.flatten("", stored, a);
+    ResultRows.flatten("", expected, b);
+    List<String> diffs = new ArrayList<>();
+    Stream.concat(iterate(a), iterate(b)).distinct().forEach(k -> {
+      if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+        diffs.add(k + ": " + a.get(k) + " then, " + b.get(k) + " now");
+      }
+    });
+    return String.join("; ", diffs.subList(0, Math.min(3, diffs.size())));
+  }
+
+  private static Stream<String> iterate(ObjectNode o) {
+    List<String> keys = new ArrayList<>();
+    o.fieldNames().forEachRemaining(keys::add);
+    return keys.stream();
+  }
+
+  /** A new or empty directory, or one this experiment wrote before; nothing else is written into. */
+  private static void checkDirectory(ExperimentSpec spec, Path experiment) {
+    if (Files.exists(experiment) && !Files.isDirectory(experiment)) {
+      throw new InvalidInputException("--out " + experiment + " is a file: choose a directory for the experiment");
+    }
+    Path json = experiment.resolve(SPEC_JSON);
+    if (Files.isRegularFile(json)) {
+      String name;
+      try {
+        name = Json.MAPPER.readTree(json.toFile()).path("name").asText();
+      } catch (IOException e) {
+        throw new InvalidInputException(json + " is not readable (" + e.getMessage() + "): choose another --out");
+      }
+      if (!name.equals(spec.name())) {
+        throw new InvalidInputException("--out " + experiment + " holds the experiment '" + name + "', not '"
+            + spec.name() + "': choose another --out");
+      }
+      return;
+    }
+    if (Files.isDirectory(experiment)) {
+      try (Stream<Path> s = Files.list(experiment)) {
+        if (s.findAny().isPresent()) {
+          throw new InvalidInputException("--out " + experiment + " exists and is not an experiment directory (no "
+              + SPEC_JSON + "): choose a new or empty directory");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void writeSpec(ExperimentSpec spec, String text, Path experiment) {
+    try {
+      Files.createDirectories(experiment);
+      AtomicFiles.writeString(experiment.resolve(SPEC_COPY), text);
+      AtomicFiles.writeString(experiment.resolve(SPEC_JSON), Json.MAPPER.writeValueAsString(spec) + "\n");
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot write to --out " + experiment + ": " + e.getMessage()
+          + "; choose a directory you can write to");
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** The outcomes so far, the result rows of the finished runs, and the results files; thread-safe. */
+  private final class Progress {
+    final Path experiment;
+    final List<PlannedRun> runs;
+    final RunOutcome[] outcomes;
+    final Map<Integer, ObjectNode> rows = new LinkedHashMap<>();
+    final AtomicInteger done = new AtomicInteger();
+
+    Progress(Path experiment, List<PlannedRun> runs) {
+      this.experiment = experiment;
+      this.runs = runs;
+      this.outcomes = new RunOutcome[runs.size()];
+    }
+
+    void skipped(int i, RunOutcome o) {
+      outcomes[i] = o;
+      rows.put(i, row(o));
+      done.incrementAndGet();
+    }
+
+    synchronized RunOutcome settled(int i, RunOutcome o) {
+      outcomes[i] = o;
+      if (o.hasMetrics()) {
+        rows.put(i, row(o));
+        writeResults();
+      }
+      listener.runEnded(o, done.incrementAndGet(), runs.size());
+      return o;
+    }
+
+    synchronized void writeResults() {
+      List<ObjectNode> ordered = new ArrayList<>();
+      for (int i = 0; i < runs.size(); i++) {
+        if (rows.containsKey(i)) {
+          ordered.add(rows.get(i));
+        }
+      }
+      ResultsFiles.write(experiment, ordered);
+    }
+
+    private ObjectNode row(RunOutcome o) {
+      PlannedRun r = o.run();
+      Path dir = r.directory(experiment);
+      JsonNode provenance;
+      try {
+        provenance = Json.MAPPER.readTree(dir.resolve(RunDirectory.PROVENANCE).toFile());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return ResultRows.row(r.id(), r.label(), r.parent(), experiment.relativize(dir).toString(), o.metrics(),
+          provenance);
+    }
+  }
+}

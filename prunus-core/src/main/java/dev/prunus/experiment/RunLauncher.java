@@ -1,0 +1,17 @@
+package dev.prunus.experiment;
+
+import java.nio.file.Path;
+
+/**
+ * Runs one run of a grid outside this process, for {@code --jobs N > 1}: DJL's gradient collector is
+ * one per process, so runs that train side by side need a process each. The CLI's launcher starts
+ * {@code prunus experiment DIR/experiment.yaml --out DIR --run ID} in a new JVM.
+ */
+@FunctionalInterface
+public interface RunLauncher {
+  /**
+   * Runs {@code run} of the experiment in {@code experiment} and returns when it has ended; the runner
+   * then reads its metrics.json. Throws, with a message that says why, when it did not finish.
+   */
+  void launch(PlannedRun run, Path experiment) throws Exception;
+}

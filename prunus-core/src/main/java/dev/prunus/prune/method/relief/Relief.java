@@ -1,0 +1,301 @@
+package dev.prunus.prune.method.relief;
+
+import dev.prunus.data.ImageSet;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.ConvLayer;
+import dev.prunus.model.Layer;
+import dev.prunus.model.LinearLayer;
+import dev.prunus.model.Model;
+import dev.prunus.model.PrunableLayer;
+import dev.prunus.model.ResidualBlock;
+import dev.prunus.prune.Granularity;
+import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
+import dev.prunus.prune.MethodOption;
+import dev.prunus.prune.MethodOptions;
+import dev.prunus.prune.PruningContext;
+import dev.prunus.prune.PruningMethod;
+import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.method.Snip;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * NNrelief (Dekhovich, Tax, Sluiter &amp; Bessa, "Neural network relief: a pruning algorithm based on
+ * neural activity", Machine Learning 113(5), 2024; METHODS.md B.2): each unit keeps the smallest set of its
+ * incoming connections that carries {@code alpha} of the signal it receives on a pruning set of training
+ * images, and loses the rest. Granularity: single weights in linear layers, whole kernels in convolutions,
+ * plus biases; neurons and filters go when they are dead or unused. Iterative and alpha-driven: the density
+ * is an outcome, not a target, so run it with the iterative schedule ({@code --iterations K}), retraining
+ * after every pass; one pass alone removes little.
+ *
+ * <p>One pass ({@link #plan}), following the authors' code (github.com/adekhovich/NNrelief):
+ * <ol>
+ *   <li>The pruning set: {@code prune-set-size} training images (labels unused) drawn by the seed. The
+ *       iterative schedule passes the same seed every iteration, so the set is fixed, as in the code.
+ *   <li>Convolutions, with statistics from one forward pass of the network as it is at the start of the
+ *       pass: kernel importances ({@link ImportanceScores#conv}, aggregation Frobenius or sum, by default
+ *       per architecture as in the code), the cumulative-alpha rule per filter with {@code alpha-conv}
+ *       ({@link CumulativeAlpha}, including its edge case), and the dead check: a filter whose activated
+ *       output (after batch norm and ReLU) is exactly zero on the whole pruning set loses its kernels, its
+ *       bias and its batch-norm scale and shift.
+ *   <li>Residual blocks (B.2.5), at the block's last conv: per channel, the branch's contribution
+ *       {@code B = ||mean|BN2 out|||_F} against the shortcut's {@code R = ||mean|shortcut|||_F}; when
+ *       {@code B / R < (1 - alpha) / alpha} the branch's filter is removed (with its batch-norm entries),
+ *       when {@code R / B < (1 - alpha) / alpha} the block's shortcut mask for the channel is closed.
+ *   <li>Linear layers, with statistics recomputed through the pruned convolutions: the same rule per
+ *       neuron with {@code alpha-fc}, and the same dead check (identity activation for the logits).
+ *   <li>Backward pruning ({@link UnitGraph}), from the last layer to the first: a unit whose outputs are
+ *       all pruned loses its incoming connections, bias and batch-norm entries; across a flatten a channel
+ *       owns its block of linear columns.
+ * </ol>
+ *
+ * <p>Where Prunus departs (METHODS.md A.3): the first convolution of a ResNet is pruned and counted (the
+ * released code never applies its mask); the batch-norm scale and shift of dead channels are masked, so
+ * they stay zero through retraining (the code zeroes them once and lets them regrow); when the residual
+ * rule removes a branch filter its batch-norm entries go with it, so the branch adds exactly nothing; the
+ * ratio tests are done as products ({@code alpha B < (1 - alpha) R}), which agree with the code's
+ * quotients except that a channel with {@code B = R = 0} is left alone instead of meeting a 0/0. Running
+ * statistics are not masked (with scale and shift masked they cannot reach the output). Projection
+ * shortcuts (ResNet-18, not in the paper) are pruned as convolutions and gated by the same shortcut mask.
+ */
+public final class Relief implements PruningMethod {
+  public static final String ID = "relief";
+
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "NNrelief: each unit keeps the inputs carrying alpha of its activation signal; iterative (Dekhovich et al. 2024)",
+      Granularity.WEIGHT,
+      ScheduleKind.ITERATIVE,
+      List.of(
+        MethodOption.of("alpha-conv", "0.95", "share of each filter's incoming signal its kept kernels carry"),
+        MethodOption.of("alpha-fc", "0.95", "share of each neuron's incoming signal its kept weights carry"),
+        MethodOption.of("prune-set-size", "1000", "training images in the pruning set (labels unused)"),
+        MethodOption.choice("aggregation", "auto", Aggregation.CHOICES,
+            "kernel score: Frobenius norm or sum of |K| * mean|x| (auto: sum for LeNets, Frobenius otherwise)")));
+
+  /** Declares the method and its options. */
+  public static final class Factory implements MethodFactory {
+    @Override
+    public MethodInfo info() {
+      return INFO;
+    }
+
+    @Override
+    public PruningMethod create(MethodOptions o) {
+      return new Relief(
+          CumulativeAlpha.requireAlpha(o.number("alpha-conv", 0, 1), "alpha-conv"),
+          CumulativeAlpha.requireAlpha(o.number("alpha-fc", 0, 1), "alpha-fc"),
+          o.integer("prune-set-size", 1, 1_000_000),
+          o.string("aggregation"));
+    }
+  }
+
+  private final double alphaConv;
+  private final double alphaFc;
+  private final int pruneSetSize;
+  private final String aggregation;
+
+  public Relief(double alphaConv, double alphaFc, int pruneSetSize, String aggregation) {
+    this.alphaConv = alphaConv;
+    this.alphaFc = alphaFc;
+    this.pruneSetSize = pruneSetSize;
+    this.aggregation = aggregation;
+  }
+
+  @Override
+  public MethodInfo info() {
+    return INFO;
+  }
+
+  /** The density is what the alphas leave, not a target: the schedule's target is ignored. */
+  @Override
+  public boolean meetsTarget() {
+    return false;
+  }
+
+  @Override
+  public PruningPlan plan(Model model, PruningContext context) {
+    ImageSet data = context.requireData(ID);
+    ImageSet pruningSet = data.subset(Snip.sample(data.size(), Math.min(pruneSetSize, data.size()), context.seed()));
+    return new Pass(model, pruningSet, Aggregation.parse(aggregation, model.architecture())).run();
+  }
+
+  /** One pruning pass over one model: mutable working state, discarded after {@link #run}. */
+  private final class Pass {
+    private final Model model;
+    private final Architecture arch;
+    private final ImageSet images;
+    private final Aggregation agg;
+    private final WorkingMasks masks;
+    private final UnitGraph graph;
+    private final Map<String, Object> layerDetails = new LinkedHashMap<>();
+    private final Map<String, Object> blockDetails = new LinkedHashMap<>();
+
+    Pass(Model model, ImageSet images, Aggregation agg) {
+      this.model = model;
+      this.arch = model.architecture();
+      this.images = images;
+      this.agg = agg;
+      this.masks = new WorkingMasks(model);
+      this.graph = UnitGraph.of(arch);
+    }
+
+    PruningPlan run() {
+      List<PrunableLayer> convs = new ArrayList<>();
+      List<PrunableLayer> linears = new ArrayList<>();
+      for (PrunableLayer p : arch.prunableLayers()) {
+        (p instanceof ConvLayer ? convs : linears).add(p);
+        masks.touch(p.weightName());
+        if (p.hasBias()) {
+          masks.touch(p.biasName());
+        }
+      }
+      Model afterConvs = model;
+      if (!convs.isEmpty()) {
+        ActivationStatistics stats = ActivationStatistics.of(model, images);
+        for (PrunableLayer c : convs) {
+          prune(c, stats, alphaConv);
+        }
+        residualRule(arch.layers(), stats);
+        afterConvs = model.pruned(masks.masks());
+      }
+      ActivationStatistics stats = ActivationStatistics.of(afterConvs, images);
+      for (PrunableLayer l : linears) {
+        prune(l, stats, alphaFc);
+      }
+      backward();
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("alpha_conv", alphaConv);
+      details.put("alpha_fc", alphaFc);
+      details.put("prune_set_size", images.size());
+      details.put("aggregation", agg.name().toLowerCase(java.util.Locale.ROOT));
+      details.put("layers", layerDetails);
+      if (!blockDetails.isEmpty()) {
+        details.put("residual_blocks", blockDetails);
+      }
+      return PruningPlan.ofMasks(ID, masks.masks(), details);
+    }
+
+    /** Scores, selection and the dead check for one layer. */
+    private void prune(PrunableLayer p, ActivationStatistics stats, double alpha) {
+      ActivationStatistics.LayerStats s = stats.layer(p.name());
+      float[] w = model.weights().get(p.weightName()).data();
+      float[] b = p.hasBias() ? model.weights().get(p.biasName()).data() : null;
+      double[][] scores = p instanceof ConvLayer c
+          ? ImportanceScores.conv(c, w, b, s.absInput, s.input, agg)
+          : ImportanceScores.linear(w, b, s.absInput);
+      int in = p.inputUnits();
+      int k = p.weightsPerConnection();
+      int dead = 0;
+      for (int j = 0; j < p.outputUnits(); j++) {
+        if (stats.dead(p.name(), j)) {
+          removeUnit(p, j);
+          dead++;
+          continue;
+        }
+        boolean[] pruned = CumulativeAlpha.pruned(scores[j], alpha);
+        for (int i = 0; i < in; i++) {
+          if (pruned[i]) {
+            masks.clear(p.weightName(), (j * in + i) * k, k);
+          }
+        }
+        if (b != null && pruned[in]) {
+          masks.clear(p.biasName(), j, 1);
+        }
+      }
+      detail(p.name()).put("dead_units", dead);
+    }
+
+    /** The residual rule at the last conv of every block's branch. */
+    private void residualRule(List<Layer> layers, ActivationStatistics stats) {
+      for (Layer l : layers) {
+        if (!(l instanceof ResidualBlock r)) {
+          continue;
+        }
+        PrunableLayer last = lastPrunable(r.branch());
+        ActivationStatistics.BlockStats s = stats.block(r.name());
+        int channels = s.shape.channels();
+        int hw = s.shape.height() * s.shape.width();
+        int branchCut = 0;
+        int shortcutCut = 0;
+        masks.touch(r.shortcutMaskName());
+        for (int c = 0; c < channels; c++) {
+          double branch = norm(s.absBranch, c * hw, hw);
+          double shortcut = norm(s.absShortcut, c * hw, hw);
+          if (alphaConv * branch < (1 - alphaConv) * shortcut) {
+            removeUnit(last, c);
+            branchCut++;
+          } else if (alphaConv * shortcut < (1 - alphaConv) * branch && masks.keeps(r.shortcutMaskName(), c)) {
+            masks.clear(r.shortcutMaskName(), c, 1);
+            shortcutCut++;
+          }
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("branch_filters_removed", branchCut);
+        d.put("shortcut_channels_closed", shortcutCut);
+        blockDetails.put(r.name(), d);
+      }
+    }
+
+    /** Backward pruning, last layer first: units whose outputs are all pruned lose their inputs. */
+    private void backward() {
+      List<PrunableLayer> layers = arch.prunableLayers();
+      for (int li = layers.size() - 1; li >= 0; li--) {
+        PrunableLayer p = layers.get(li);
+        int removed = 0;
+        int row = p.inputUnits() * p.weightsPerConnection();
+        for (int u = 0; u < p.outputUnits(); u++) {
+          if (!UnitGraph.used(graph.unit(p.name(), u), masks)) {
+            boolean live = masks.anyKept(p.weightName(), u * row, row) || p.hasBias() && masks.keeps(p.biasName(), u);
+            removeUnit(p, u);
+            removed += live ? 1 : 0;
+          }
+        }
+        detail(p.name()).put("backward_pruned_units", removed);
+      }
+    }
+
+    /** Prunes unit {@code u} of {@code p}: its row, bias, and batch-norm scale and shift. */
+    private void removeUnit(PrunableLayer p, int u) {
+      int row = p.inputUnits() * p.weightsPerConnection();
+      masks.clear(p.weightName(), u * row, row);
+      if (p.hasBias()) {
+        masks.clear(p.biasName(), u, 1);
+      }
+      BatchNormLayer bn = graph.unit(p.name(), u).batchNorm;
+      if (bn != null) {
+        masks.clear(bn.gammaName(), u, 1);
+        masks.clear(bn.betaName(), u, 1);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> detail(String layer) {
+      return (Map<String, Object>) layerDetails.computeIfAbsent(layer, k -> new LinkedHashMap<String, Object>());
+    }
+  }
+
+  private static PrunableLayer lastPrunable(List<Layer> branch) {
+    PrunableLayer last = null;
+    for (Layer l : branch) {
+      if (l instanceof PrunableLayer p) {
+        last = p;
+      }
+    }
+    return last;
+  }
+
+  private static double norm(double[] v, int from, int count) {
+    double s = 0;
+    for (int i = from; i < from + count; i++) {
+      s += v[i] * v[i];
+    }
+    return Math.sqrt(s);
+  }
+}

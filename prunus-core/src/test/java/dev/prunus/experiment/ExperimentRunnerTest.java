@@ -1,0 +1,244 @@
+package dev.prunus.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.InvalidInputException;
+import dev.prunus.data.Dataset;
+import dev.prunus.data.DatasetId;
+import dev.prunus.model.Model;
+import dev.prunus.prune.Granularity;
+import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
+import dev.prunus.prune.MethodOptions;
+import dev.prunus.prune.MethodRegistry;
+import dev.prunus.prune.PruningContext;
+import dev.prunus.prune.PruningMethod;
+import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.method.Magnitude;
+import dev.prunus.run.RunDirectory;
+import dev.prunus.testing.SyntheticImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The grid runner on synthetic data: results, resume after a kill, side-by-side runs, failures. */
+class ExperimentRunnerTest {
+  private static final Dataset DATA = new Dataset(DatasetId.MNIST_SAMPLE,
+      SyntheticImages.bars(300, 10, 1, 28, 1), SyntheticImages.bars(100, 10, 1, 28, 2), "0".repeat(64), "synthetic");
+  private static final String YAML = """
+      name: tiny
+      models: lenet-300-100
+      width: 0.25
+      datasets: mnist-sample
+      seeds: [1, 2]
+      densities: [0.5, 0.1]
+      training: {epochs: 1, batch-size: 32, lr: 0.02}
+      fine-tune: {epochs: 1}
+      methods: [magnitude, random, snip]
+      """;
+  @TempDir Path tmp;
+
+  private static ExperimentSpec spec(String yaml) {
+    return ExperimentFile.parse(yaml, "tiny.yaml", "tiny", MethodRegistry.standard());
+  }
+
+  private static ExperimentRunner.Summary run(String yaml, Path dir, int jobs, AtomicInteger loads) {
+    Function<DatasetId, Dataset> loader = id -> {
+      loads.incrementAndGet();
+      return DATA;
+    };
+    return new ExperimentRunner(MethodRegistry.standard(), loader, ExperimentListener.NONE, List.of("test"))
+        .run(spec(yaml), yaml, dir, jobs);
+  }
+
+  private static Map<String, Double> accuracies(Path dir) {
+    return ResultsFiles.read(dir).stream().collect(Collectors.toMap(
+        r -> r.get("run.id").asText(), r -> r.get("accuracy.test").asDouble()));
+  }
+
+  /**
+   * One row per run with every metrics field; killed runs are redone and finished ones kept; two jobs
+   * give the same numbers as one.
+   */
+  @Test
+  void runsTheGridResumesAfterAKillAndAgreesAcrossJobs() throws Exception {
+    Path dir = tmp.resolve("tiny");
+    AtomicInteger loads = new AtomicInteger();
+    ExperimentRunner.Summary first = run(YAML, dir, 1, loads);
+    assertThat(first.outcomes()).hasSize(2 + 3 * 2 * 2);
+    assertThat(first.count(RunOutcome.Status.FINISHED)).as(first.problems().toString()).isEqualTo(14);
+    assertThat(loads.get()).as("the dataset is loaded once for the whole grid").isEqualTo(1);
+
+    List<ObjectNode> rows = ResultsFiles.read(dir);
+    assertThat(rows).hasSize(14);
+    assertThat(rows).extracting(r -> r.get("run.id").asText()).doesNotHaveDuplicates();
+    for (ObjectNode r : rows) {
+      assertThat(r.has("accuracy.test") && r.has("flops.masked") && r.has("layers.0.density")
+          && r.has("provenance.dataset.sha256")).as(r.get("run.id").asText()).isTrue();
+      if (!r.get("run.label").asText().equals("dense")) {
+        assertThat(r.get("params.density").asDouble())
+            .isCloseTo(r.get("run.target_density").asDouble(), within(0.01));
+      }
+    }
+    ObjectNode mag = rows.stream().filter(r -> r.get("run.id").asText().equals("magnitude/lenet-300-100_mnist-sample_d0.1_s2"))
+        .findFirst().orElseThrow();
+    assertThat(mag.get("run.parent").asText()).isEqualTo("dense/lenet-300-100_mnist-sample_s2");
+    assertThat(mag.get("run.schedule").asText()).isEqualTo("one-shot");
+    assertThat(mag.get("parent_run").asText()).endsWith("runs/dense/lenet-300-100_mnist-sample_s2");
+    String csv = Files.readString(dir.resolve(ResultsFiles.CSV));
+    assertThat(csv.lines()).hasSize(15);
+    assertThat(csv.lines().findFirst().orElseThrow()).startsWith("run.id,run.label,run.schedule,run.target_density")
+        .contains(",accuracy.test,", ",layers.2.nonzero,");
+    Map<String, Double> before = accuracies(dir);
+
+    // a kill: one dense and one pruned run half-written (no metrics.json, a stray file), one never started
+    Path dense = dir.resolve("runs/dense/lenet-300-100_mnist-sample_s1");
+    Path snip = dir.resolve("runs/snip/lenet-300-100_mnist-sample_d0.5_s2");
+    Path random = dir.resolve("runs/random/lenet-300-100_mnist-sample_d0.1_s1");
+    Files.delete(dense.resolve(RunDirectory.METRICS));
+    Files.delete(snip.resolve(RunDirectory.METRICS));
+    Files.writeString(snip.resolve("half-written.tmp"), "x");
+    ExperimentRunner.deleteRecursively(random);
+    Path kept = dir.resolve("runs/magnitude/lenet-300-100_mnist-sample_d0.5_s1").resolve(RunDirectory.METRICS);
+    FileTime keptTime = Files.getLastModifiedTime(kept);
+
+    ExperimentRunner.Summary second = run(YAML, dir, 1, loads);
+    Map<RunOutcome.Status, List<String>> byStatus = new HashMap<>();
+    second.outcomes().forEach(o -> byStatus.computeIfAbsent(o.status(), s -> new ArrayList<>()).add(o.run().id()));
+    assertThat(byStatus.get(RunOutcome.Status.FINISHED)).containsExactlyInAnyOrder(
+        "dense/lenet-300-100_mnist-sample_s1", "snip/lenet-300-100_mnist-sample_d0.5_s2",
+        "random/lenet-300-100_mnist-sample_d0.1_s1");
+    assertThat(byStatus.get(RunOutcome.Status.SKIPPED)).hasSize(11);
+    assertThat(snip.resolve("half-written.tmp")).doesNotExist();
+    assertThat(Files.getLastModifiedTime(kept)).isEqualTo(keptTime);
+    assertThat(accuracies(dir)).as("seeded runs redo to the same numbers").isEqualTo(before);
+
+    ExperimentRunner.Summary third = run(YAML, dir, 1, loads);
+    assertThat(third.count(RunOutcome.Status.SKIPPED)).isEqualTo(14);
+
+    // two jobs through a launcher (here: in this process, one at a time), on seed 1 only: same numbers,
+    // parents first
+    String seed1 = YAML.replace("seeds: [1, 2]", "seeds: [1]");
+    Path parallel = tmp.resolve("parallel");
+    List<String> events = new ArrayList<>();
+    ExperimentRunner child = new ExperimentRunner(MethodRegistry.standard(), id -> DATA, ExperimentListener.NONE, List.of());
+    ExperimentRunner.Summary both = new ExperimentRunner(MethodRegistry.standard(), id -> DATA,
+        ExperimentListener.NONE, List.of()).withLauncher((r, exp) -> {
+          synchronized (events) {
+            events.add("start " + r.id());
+            RunOutcome o = child.runOne(spec(seed1), exp, r.id());
+            assertThat(o.status()).isEqualTo(RunOutcome.Status.FINISHED);
+            events.add("end " + r.id());
+          }
+        }).run(spec(seed1), seed1, parallel, 2);
+    assertThat(both.count(RunOutcome.Status.FINISHED)).as(both.problems().toString()).isEqualTo(7);
+    Map<String, Double> beforeSeed1 = new HashMap<>(before);
+    beforeSeed1.keySet().removeIf(id -> id.endsWith("_s2"));
+    assertThat(accuracies(parallel)).isEqualTo(beforeSeed1);
+    for (RunOutcome o : both.outcomes()) {
+      if (o.run().parent() != null) {
+        assertThat(events.indexOf("end " + o.run().parent())).isLessThan(events.indexOf("start " + o.run().id()));
+      }
+    }
+  }
+
+  /** A finished run made under another budget is not silently mixed in: the error names the run and the change. */
+  @Test
+  void aChangedBudgetIsRejectedBeforeAnythingRuns() {
+    String small = YAML.replace("seeds: [1, 2]", "seeds: [1]").replace("[magnitude, random, snip]", "[magnitude]")
+        .replace("densities: [0.5, 0.1]", "densities: [0.5]");
+    Path dir = tmp.resolve("changed");
+    run(small, dir, 1, new AtomicInteger());
+    String changed = small.replace("fine-tune: {epochs: 1}", "fine-tune: {epochs: 2}");
+    assertThatThrownBy(() -> run(changed, dir, 1, new AtomicInteger()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("runs/magnitude/lenet-300-100_mnist-sample_d0.5_s1 was made with another configuration")
+        .hasMessageContaining("training.training.epochs: 1 then, 2 now");
+    // growing the grid is fine: the finished runs are kept, the new ones run
+    String grown = small.replace("densities: [0.5]", "densities: [0.5, 0.2]");
+    ExperimentRunner.Summary s = run(grown, dir, 1, new AtomicInteger());
+    assertThat(s.count(RunOutcome.Status.SKIPPED)).isEqualTo(2);
+    assertThat(s.count(RunOutcome.Status.FINISHED)).isEqualTo(1);
+  }
+
+  @Test
+  void anotherExperimentsDirectoryOrAForeignOneIsRefused() throws Exception {
+    Path foreign = Files.createDirectories(tmp.resolve("foreign"));
+    Files.writeString(foreign.resolve("notes.txt"), "mine");
+    assertThatThrownBy(() -> run(YAML, foreign, 1, new AtomicInteger()))
+        .hasMessageContaining("is not an experiment directory");
+    Path dir = tmp.resolve("other");
+    String one = YAML.replace("seeds: [1, 2]", "seeds: [1]").replace("[magnitude, random, snip]", "[magnitude]")
+        .replace("densities: [0.5, 0.1]", "densities: [0.5]").replace("fine-tune: {epochs: 1}", "");
+    run(one, dir, 1, new AtomicInteger());
+    assertThatThrownBy(() -> run(one.replace("name: tiny", "name: other"), dir, 1, new AtomicInteger()))
+        .hasMessageContaining("holds the experiment 'tiny', not 'other'");
+    assertThatThrownBy(() -> run(one, dir, 0, new AtomicInteger())).hasMessageContaining("--jobs 0 must be in [1, 256]");
+  }
+
+  /** A method that throws fails its own runs only; a dense baseline that fails blocks the runs that prune it. */
+  @Test
+  void failuresAreContainedAndRedoneNextTime() {
+    MethodInfo info = new MethodInfo("exploding", "always fails", Granularity.WEIGHT, ScheduleKind.ONE_SHOT, List.of());
+    PruningMethod boom = new PruningMethod() {
+      @Override
+      public MethodInfo info() {
+        return info;
+      }
+
+      @Override
+      public PruningPlan plan(Model model, PruningContext context) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    MethodFactory exploding = new MethodFactory() {
+      @Override
+      public MethodInfo info() {
+        return info;
+      }
+
+      @Override
+      public PruningMethod create(MethodOptions options) {
+        return boom;
+      }
+    };
+    MethodRegistry registry = new MethodRegistry(List.of(new Magnitude.Factory(), exploding));
+    String yaml = YAML.replace("[magnitude, random, snip]", "[magnitude, exploding]").replace("seeds: [1, 2]", "seeds: [1]");
+    ExperimentSpec spec = ExperimentFile.parse(yaml, "t.yaml", "t", registry);
+    Path dir = tmp.resolve("fail");
+    ExperimentRunner.Summary s = new ExperimentRunner(registry, id -> DATA, ExperimentListener.NONE, List.of())
+        .run(spec, yaml, dir, 1);
+    assertThat(s.count(RunOutcome.Status.FINISHED)).isEqualTo(3);
+    assertThat(s.problems()).hasSize(2).allSatisfy(o -> {
+      assertThat(o.status()).isEqualTo(RunOutcome.Status.FAILED);
+      assertThat(o.error()).isEqualTo("boom");
+    });
+    assertThat(ResultsFiles.read(dir)).hasSize(3);
+    ExperimentRunner.Summary again = new ExperimentRunner(registry, id -> DATA, ExperimentListener.NONE, List.of())
+        .run(spec, yaml, dir, 1);
+    assertThat(again.count(RunOutcome.Status.SKIPPED)).isEqualTo(3);
+    assertThat(again.count(RunOutcome.Status.FAILED)).as("failed runs are tried again").isEqualTo(2);
+
+    ExperimentSpec diverging = new ExperimentSpec("d", spec.models(), spec.datasets(), spec.seeds(), spec.densities(),
+        0.25, List.of(), 0.1, new TrainingBudget(1, 32, "sgd", 1e6, 0.9, false, 0, "constant", null),
+        spec.fineTune(), List.of(spec.methods().get(0)));
+    ExperimentRunner.Summary d = new ExperimentRunner(registry, id -> DATA, ExperimentListener.NONE, List.of())
+        .run(diverging, "", tmp.resolve("diverging"), 1);
+    assertThat(d.outcomes()).extracting(RunOutcome::status).containsExactly(RunOutcome.Status.FAILED,
+        RunOutcome.Status.BLOCKED, RunOutcome.Status.BLOCKED);
+    assertThat(d.outcomes().get(1).error()).contains("dense/lenet-300-100_mnist-sample_s1 did not finish");
+  }
+}
