@@ -29,13 +29,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus bench}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Train.class, BenchCommand.AsplSearch.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.AsplSearch.class, BenchCommand.DataFreeMerge.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: `prunus bench train` or `prunus bench aspl`");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        "choose a benchmark: `prunus bench train`, `prunus bench aspl` or `prunus bench data-free`");
   }
 
   /** Training throughput and where each step's time goes. */
@@ -92,6 +93,61 @@ final class BenchCommand implements Runnable {
       PhaseTimes total = trainer.train(m, train, data.validation(), null).times();
       out.printf(Locale.ROOT, "all epochs: %.0f images/s; mask upkeep %.2f%% of the step time%n",
           total.imagesPerSecond(), 100.0 * total.masks() / total.total());
+      return PrunusCommand.OK;
+    }
+  }
+
+  /** Data-free merging of a large random FC layer (AlexNet's FC6 by default), phase by phase. */
+  @Command(name = "data-free", mixinStandardHelpOptions = true,
+      description = {"Halve a fully connected layer of random weights with data-free merging and print the",
+          "seconds of each phase: distances (Gram product), greedy merges, whole plan, surgery, compaction."})
+  static final class DataFreeMerge implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--neurons", defaultValue = "4096", description = "Neurons of the layer (default: ${DEFAULT-VALUE}).")
+    int neurons;
+
+    @Option(names = "--inputs", defaultValue = "9216", description = "Inputs of the layer (default: ${DEFAULT-VALUE}).")
+    int inputs;
+
+    @Option(names = "--outputs", defaultValue = "4096",
+        description = "Outputs of the next layer, which reads the neurons (default: ${DEFAULT-VALUE}).")
+    int outputs;
+
+    @Option(names = "--remove", paramLabel = "N", description = "Neurons to remove (default: half).")
+    Integer remove;
+
+    @Option(names = "--repeat", defaultValue = "1", description = "Repetitions (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+      if (neurons < 2 || inputs < 1 || outputs < 1 || repeat < 1) {
+        throw new dev.prunus.InvalidInputException("--neurons " + neurons + ", --inputs " + inputs + ", --outputs "
+            + outputs + ", --repeat " + repeat + ": need at least 2 neurons and 1 input, output and repetition");
+      }
+      int k = remove != null ? remove : neurons / 2;
+      if (k < 0 || k > neurons - 1) {
+        throw new dev.prunus.InvalidInputException("--remove " + k + " must be in [0, " + (neurons - 1) + "]");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "data-free: %,d neurons x %,d inputs (+ bias), read by %,d outputs; remove %,d; "
+          + "%d libtorch threads, Java %s%n", neurons, inputs, outputs, k,
+          Integer.getInteger("ai.djl.pytorch.num_threads", 0), System.getProperty("java.version"));
+      out.println("run  setup  distances  greedy  plan (all)  surgery  compact   (seconds)  compacted fc6");
+      for (int r = 1; r <= repeat; r++) {
+        dev.prunus.prune.method.DataFreeBenchmark.Timing t =
+            dev.prunus.prune.method.DataFreeBenchmark.run(inputs, neurons, outputs, k, seed);
+        out.printf(Locale.ROOT, "%3d  %5.2f  %9.2f  %6.2f  %10.2f  %7.2f  %7.2f              %s%n", r, t.setupSeconds(),
+            t.distancesSeconds(), t.greedySeconds(), t.planSeconds(), t.applySeconds(), t.compactSeconds(),
+            java.util.Arrays.toString(t.compactShape()));
+        out.flush();
+      }
+      out.println("plan (all) = distances + greedy down to one neuron (the whole saliency curve) + details; "
+          + "surgery = masking with the merges; compact = the physically smaller layers.");
       return PrunusCommand.OK;
     }
   }

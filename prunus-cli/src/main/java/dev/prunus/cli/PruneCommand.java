@@ -162,6 +162,7 @@ final class PruneCommand implements Callable<Integer> {
         "%s %s: density %.4f (%,d of %,d parameters), test accuracy %.4f, masked FLOPs %,d; wrote %s%n",
         method, kind.cliName(), m.at("/params/density").asDouble(), m.at("/params/nonzero").asLong(),
         m.at("/params/total").asLong(), m.at("/accuracy/test").asDouble(), m.at("/flops/masked").asLong(), out);
+    SaliencyArtifacts.write(out, m, spec.commandLine().getOut());
     return PrunusCommand.OK;
   }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       TrainCommand.class,
       PruneCommand.class,
+      SweepCommand.class,
       MethodsCommand.class,
       EvalCommand.class,
       InfoCommand.class,

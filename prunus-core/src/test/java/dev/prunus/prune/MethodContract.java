@@ -44,7 +44,7 @@ public abstract class MethodContract {
     return Map.of();
   }
 
-  /** The zoo models the method supports (at the contract's width 0.25). */
+  /** The zoo models the method supports (at the contract's width 0.25; all by default, a method limited to some layer kinds names its own). */
   protected List<ModelId> supportedModels() {
     return List.of(ModelId.values());
   }

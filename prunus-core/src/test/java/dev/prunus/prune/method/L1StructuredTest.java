@@ -35,25 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 class L1StructuredTest {
   /** The shared contract, with density counted in units (neurons and filters) of the layers it prunes. */
   @org.junit.jupiter.api.Nested
-  class Contract extends dev.prunus.prune.MethodContract {
+  class Contract extends dev.prunus.prune.UnitMethodContract {
     @Override
     protected String method() {
       return "l1-structured";
-    }
-
-    @Override
-    protected long[] keptAndTotal(dev.prunus.model.Model pruned, dev.prunus.prune.PruningPlan plan) {
-      java.util.Set<String> layers = new java.util.HashSet<>();
-      plan.removals().forEach(r -> layers.add(r.layer()));
-      long total = 0;
-      long kept = 0;
-      for (dev.prunus.model.PrunableLayer p : pruned.architecture().prunableLayers()) {
-        if (layers.contains(p.name())) {
-          total += p.outputUnits();
-          kept += p.outputUnits() - plan.removals().stream().filter(r -> r.layer().equals(p.name())).count();
-        }
-      }
-      return new long[] {kept, total};
     }
   }
 

@@ -1,0 +1,95 @@
+package dev.prunus.prune.method;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.prune.MethodOption;
+import dev.prunus.prune.PruningTarget;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * How many neurons a neuron-level method removes from each hidden fully connected layer, from its
+ * {@code --remove} option: empty (the default) follows the run's target, whose density is then the kept
+ * fraction of each layer's neurons ({@code round(density * neurons)}, at least one); {@code N} removes N
+ * neurons from every hidden layer; {@code fc1=450,fc2=20} removes the given counts from the named layers
+ * and none from the others. Counts are of neurons still alive; at least one neuron of a layer stays.
+ */
+public record NeuronCount(Integer everyLayer, Map<String, Integer> perLayer) {
+  static final String OPTION = "remove";
+
+  /** The {@code --remove} declaration shared by the neuron methods. */
+  static final MethodOption DECLARATION = MethodOption.of(OPTION, "",
+      "neurons removed per hidden FC layer: N for each, or LAYER=N,... for some; "
+          + "none: keep round(density x neurons) of each");
+
+  public NeuronCount {
+    perLayer = Map.copyOf(perLayer);
+  }
+
+  /** Parses the option's text, naming the rule and an example when it is malformed. */
+  public static NeuronCount parse(String text) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return new NeuronCount(null, Map.of());
+    }
+    if (!t.contains("=")) {
+      return new NeuronCount(count(t, t), Map.of());
+    }
+    Map<String, Integer> per = new LinkedHashMap<>();
+    for (String part : t.split(",")) {
+      String[] kv = part.strip().split("=", -1);
+      if (kv.length != 2 || kv[0].isBlank()) {
+        throw new InvalidInputException("--remove " + text + ": '" + part + "' is not LAYER=N; write e.g. fc1=450,fc2=20");
+      }
+      if (per.put(kv[0].strip(), count(text, kv[1].strip())) != null) {
+        throw new InvalidInputException("--remove " + text + " names layer " + kv[0].strip() + " twice");
+      }
+    }
+    return new NeuronCount(null, per);
+  }
+
+  private static int count(String text, String n) {
+    try {
+      int c = Integer.parseInt(n);
+      if (c >= 0) {
+        return c;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new InvalidInputException("--remove " + text + ": '" + n + "' must be a whole number of neurons >= 0, "
+        + "e.g. --remove 450 or --remove fc1=450");
+  }
+
+  /** True when the counts come from the run's target. */
+  public boolean fromTarget() {
+    return everyLayer == null && perLayer.isEmpty();
+  }
+
+  /** Rejects per-layer counts for layers that are not hidden FC layers of the model. */
+  void requireKnown(List<HiddenFcLayer> layers) {
+    List<String> names = layers.stream().map(l -> l.layer().name()).toList();
+    for (String name : perLayer.keySet()) {
+      if (!names.contains(name)) {
+        throw new InvalidInputException("--remove names layer " + name + ", which is not a hidden fully connected "
+            + "layer of this model: choose among " + names.stream().collect(Collectors.joining(", ")));
+      }
+    }
+  }
+
+  /** The number of alive neurons to remove from {@code layer} under {@code target}. */
+  int of(HiddenFcLayer layer, PruningTarget target) {
+    int alive = layer.aliveCount();
+    int total = layer.layer().outFeatures();
+    if (fromTarget()) {
+      return (int) Math.max(0, alive - target.keep(total));
+    }
+    int n = everyLayer != null ? everyLayer : perLayer.getOrDefault(layer.layer().name(), 0);
+    if (n > alive - 1) {
+      throw new InvalidInputException("--remove " + n + " for layer " + layer.layer().name() + " exceeds its "
+          + (alive - 1) + " removable neurons (" + alive + " alive, at least one stays): remove at most " + (alive - 1));
+    }
+    return n;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.prunus.prune.method;
+
+import dev.prunus.model.Model;
+import dev.prunus.prune.Granularity;
+import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
+import dev.prunus.prune.ScheduleKind;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Random neuron removal, the sanity baseline of Srinivas &amp; Babu (BMVC 2015): drops neurons of hidden
+ * fully connected layers chosen uniformly at random among the alive ones, with no surgery. Same layers
+ * and counts as {@code data-free} ({@link NeuronCount}: the density as the kept fraction of each layer's
+ * neurons, or {@code --remove}), so the two compare count for count. Layer {@code l} (0-based, forward
+ * order) draws from {@code SplittableRandom(seed + l)}: a partial Fisher-Yates shuffle of its alive
+ * neurons in index order, so the same seed gives the same plan and a larger count extends a smaller one.
+ */
+public final class RandomNeuron {
+  public static final String ID = "random-neuron";
+
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "drop random neurons of hidden FC layers, no surgery (Srinivas & Babu 2015's baseline)",
+      Granularity.UNIT,
+      ScheduleKind.ONE_SHOT,
+      List.of(NeuronCount.DECLARATION));
+
+  private RandomNeuron() {}
+
+  /** The method's factory, for the registry. */
+  public static MethodFactory factory() {
+    return NeuronDrops.factory(INFO, RandomNeuron::choose);
+  }
+
+  private static int[] choose(Model model, HiddenFcLayer layer, int k, long seed) {
+    boolean[] alive = layer.alive();
+    int[] pool = new int[layer.aliveCount()];
+    int n = 0;
+    for (int u = 0; u < alive.length; u++) {
+      if (alive[u]) {
+        pool[n++] = u;
+      }
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < k; i++) {
+      int j = i + random.nextInt(n - i);
+      int t = pool[i];
+      pool[i] = pool[j];
+      pool[j] = t;
+    }
+    return java.util.Arrays.copyOf(pool, k);
+  }
+}
