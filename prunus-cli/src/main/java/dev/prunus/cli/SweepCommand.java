@@ -36,7 +36,7 @@ final class SweepCommand implements Callable<Integer> {
   String layer;
 
   @Option(names = "--counts", paramLabel = "N", split = ",",
-      description = "Neurons to remove, e.g. 0,100,450 (default: 0, 10, 20, ..., 80, 85, 90, 95, 98% of the layer).")
+      description = "Neurons to remove, e.g. 0,100,450 (default: 0, 10, 20, ..., 80, 85, 90, 95, 98%% of the layer).")
   List<Integer> counts = new ArrayList<>();
 
   @Option(names = "--methods", paramLabel = "ID", split = ",",

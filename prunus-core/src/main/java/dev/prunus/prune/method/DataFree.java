@@ -82,6 +82,11 @@ public final class DataFree implements PruningMethod {
       return new DataFree(NeuronCount.parse(o.string(NeuronCount.OPTION)), o.flag("auto"),
           KneePoint.Rule.fromCliName(o.string("knee")), o.flag("surgery"));
     }
+
+    @Override
+    public java.util.OptionalDouble impliedDensity(MethodOptions o) {
+      return NeuronCount.impliedDensity(o, o.flag("auto"));
+    }
   }
 
   private final NeuronCount count;

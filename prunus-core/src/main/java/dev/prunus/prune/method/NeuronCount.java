@@ -62,6 +62,14 @@ public record NeuronCount(Integer everyLayer, Map<String, Integer> perLayer) {
         + "e.g. --remove 450 or --remove fc1=450");
   }
 
+  /**
+   * No density is needed on the command line when the options say how many neurons go ({@code --remove},
+   * or {@code --auto} where {@code auto} is true): the run's target is then 1, and the density an outcome.
+   */
+  static java.util.OptionalDouble impliedDensity(dev.prunus.prune.MethodOptions o, boolean auto) {
+    return auto || !parse(o.string(OPTION)).fromTarget() ? java.util.OptionalDouble.of(1) : java.util.OptionalDouble.empty();
+  }
+
   /** True when the counts come from the run's target. */
   public boolean fromTarget() {
     return everyLayer == null && perLayer.isEmpty();

@@ -43,6 +43,11 @@ final class NeuronDrops implements PruningMethod {
       public PruningMethod create(MethodOptions o) {
         return new NeuronDrops(info, NeuronCount.parse(o.string(NeuronCount.OPTION)), rule);
       }
+
+      @Override
+      public java.util.OptionalDouble impliedDensity(MethodOptions o) {
+        return NeuronCount.impliedDensity(o, false);
+      }
     };
   }
 

@@ -154,4 +154,15 @@ class DataFreeTest {
   private static List<Double> saliency(PruningPlan plan, String name) {
     return (List<Double>) layer(plan, name).get("saliency");
   }
+
+  /** With a count or --auto the options say how many neurons go, so prune needs no --density. */
+  @Test
+  void aCountOrAutoNeedsNoDensity() {
+    var registry = dev.prunus.prune.MethodRegistry.standard();
+    assertThat(registry.impliedDensity("data-free", Map.of("auto", "true"))).hasValue(1.0);
+    assertThat(registry.impliedDensity("data-free", Map.of("remove", "fc1=450"))).hasValue(1.0);
+    assertThat(registry.impliedDensity("data-free", Map.of())).isEmpty();
+    assertThat(registry.impliedDensity("random-neuron", Map.of("remove", "100"))).hasValue(1.0);
+    assertThat(registry.impliedDensity("naive-neuron", Map.of())).isEmpty();
+  }
 }
