@@ -10,10 +10,7 @@ import dev.prunus.graph.metric.SmallWorldSigma;
 import dev.prunus.io.AtomicFiles;
 import dev.prunus.prune.relational.RegularGraphChoice;
 import dev.prunus.report.TextTable;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +90,7 @@ final class GraphCommand implements Runnable {
           + "%d climbs, stopped by %s, %.3f s%n", graph.nodes, graph.degree, graph.seed, r.first().aspl(), r.finalAspl(),
           r.mooreBound(), r.mooreRatio(), r.steps(), r.climbs(), r.stopReason().name().toLowerCase(Locale.ROOT), seconds);
       if (csv != null) {
-        AtomicFiles.write(csv, o -> o.write(csvText.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        AtomicFiles.writeString(csv, csvText.toString());
         out.println("wrote " + csv);
       }
       return PrunusCommand.OK;
@@ -148,26 +145,10 @@ final class GraphCommand implements Runnable {
       }
       out.print(t);
       if (png != null) {
-        drawAtomically(g, png, size);
+        AtomicFiles.write(png, o -> GraphDrawing.circlePng(g, o, size));
         out.println("wrote " + png);
       }
       return PrunusCommand.OK;
-    }
-  }
-
-  private static void drawAtomically(UndirectedGraph g, Path png, int size) {
-    try {
-      Path dir = png.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + png.getFileName(), ".tmp");
-      try {
-        GraphDrawing.circlePng(g, tmp, size);
-        AtomicFiles.write(png, o -> Files.copy(tmp, o));
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + png + ": " + e.getMessage(), e);
     }
   }
 }

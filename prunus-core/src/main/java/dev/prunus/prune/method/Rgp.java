@@ -8,6 +8,7 @@ import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
+import dev.prunus.model.Tensor;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
@@ -80,7 +81,7 @@ public final class Rgp implements PruningMethod {
       RegularGraphChoice graph = RegularGraphChoice.parse(o.string("graph"));
       if (k > 0) {
         RegularGraphChoice.checkDegree(nodes, k);
-        graph.checkDegree(k);
+        graph.checkDegreeForKind(k);
       }
       return new Rgp(nodes, k, graph, o.integer("aspl-steps", 0, Integer.MAX_VALUE), LayerSelection.parse(o.string("layers")));
     }
@@ -124,7 +125,7 @@ public final class Rgp implements PruningMethod {
   @Override
   public PruningPlan plan(Model model, PruningContext context) {
     List<PrunableLayer> selected = layers.select(model.architecture());
-    check(model.architecture());
+    check(model.architecture()); // before the graph search, which can take a second
     int k = degree > 0 ? degree : degreeFor(context.target().density());
     if (degree > 0 && Math.abs(context.target().density() - (double) k / nodes) > 1e-9) {
       throw new InvalidInputException("--density " + context.target().density() + " disagrees with --degree " + k
@@ -166,7 +167,7 @@ public final class Rgp implements PruningMethod {
     long allKept = 0;
     for (PrunableLayer p : model.architecture().prunableLayers()) {
       Mask m = masks.get(p.weightName());
-      long size = m == null ? (long) p.outputUnits() * p.inputUnits() * p.weightsPerConnection() : m.size();
+      long size = Tensor.numel(p.weightShape());
       all += size;
       allKept += m == null ? size : m.kept();
     }

@@ -105,7 +105,7 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
    */
   public Made make(int n, int k, long seed, long maxSteps) {
     checkDegree(n, k);
-    checkDegree(k);
+    checkDegreeForKind(k);
     return switch (kind) {
       case LATTICE -> new Made(RingLattice.of(n, k), this, 0, Optional.empty());
       case RANDOM_REGULAR -> new Made(RandomRegular.connected(n, k, seed), this, -1, Optional.empty());
@@ -133,7 +133,7 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
    * Checks that this kind of graph exists for degree {@code k}: all but the random regular graph start from
    * the ring lattice, which needs k even.
    */
-  public void checkDegree(int k) {
+  public void checkDegreeForKind(int k) {
     if (kind != Kind.RANDOM_REGULAR) {
       checkEven(k);
     }

@@ -58,8 +58,8 @@ public final class RelationalMasks {
    */
   public static Masks of(UndirectedGraph graph, Architecture arch, List<PrunableLayer> layers, long seed) {
     int n = graph.nodeCount();
-    checkNodeCount(n, arch, layers);
     Map<String, InputChannels> inputs = inputChannels(arch);
+    checkNodeCount(n, arch, layers, inputs);
     Map<String, Mask> out = new LinkedHashMap<>();
     for (PrunableLayer p : layers) {
       InputChannels in = inputs.get(p.name());
@@ -87,7 +87,10 @@ public final class RelationalMasks {
    * channel count among them.
    */
   public static int largestNodeCount(Architecture arch, List<PrunableLayer> layers) {
-    Map<String, InputChannels> inputs = inputChannels(arch);
+    return largestNodeCount(layers, inputChannels(arch));
+  }
+
+  private static int largestNodeCount(List<PrunableLayer> layers, Map<String, InputChannels> inputs) {
     int min = Integer.MAX_VALUE;
     for (PrunableLayer p : layers) {
       min = Math.min(min, Math.min(p.outputUnits(), inputs.get(p.name()).channels()));
@@ -101,18 +104,22 @@ public final class RelationalMasks {
    * @throws InvalidInputException naming the first layer that has too few, and the largest valid n
    */
   public static void checkNodeCount(int n, Architecture arch, List<PrunableLayer> layers) {
+    checkNodeCount(n, arch, layers, inputChannels(arch));
+  }
+
+  private static void checkNodeCount(int n, Architecture arch, List<PrunableLayer> layers,
+      Map<String, InputChannels> inputs) {
     if (layers.isEmpty()) {
       throw new InvalidInputException(arch.name() + " has no layer to mask: with the first and last layers dense, "
           + "a relational graph needs a model with at least three conv/linear layers");
     }
-    Map<String, InputChannels> inputs = inputChannels(arch);
     for (PrunableLayer p : layers) {
       int channels = Math.min(p.outputUnits(), inputs.get(p.name()).channels());
       if (channels < n) {
         throw new InvalidInputException("--nodes " + n + " is more than layer " + p.name() + " of " + arch.name()
             + " has channels (" + inputs.get(p.name()).channels() + " in, " + p.outputUnits()
             + " out): every node needs at least one channel; the largest valid --nodes is "
-            + largestNodeCount(arch, layers));
+            + largestNodeCount(layers, inputs));
       }
     }
   }

@@ -9,6 +9,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -52,6 +53,31 @@ public final class GraphDrawing {
    * @throws IOException if the file cannot be written
    */
   public static void circlePng(UndirectedGraph graph, Path out, int size) throws IOException {
+    BufferedImage image = circle(graph, size);
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    if (!ImageIO.write(image, "png", out.toFile())) {
+      throw new IOException("no PNG writer is available to write " + out);
+    }
+  }
+
+  /**
+   * Draws {@code graph} as a {@code size} x {@code size} PNG onto {@code out} (for callers that write
+   * files their own way, e.g. atomically).
+   *
+   * @throws IllegalArgumentException if the graph has no nodes or {@code size} is below {@value
+   *     #MIN_SIZE}
+   * @throws IOException if the stream cannot be written
+   */
+  public static void circlePng(UndirectedGraph graph, OutputStream out, int size) throws IOException {
+    if (!ImageIO.write(circle(graph, size), "png", out)) {
+      throw new IOException("no PNG writer is available");
+    }
+  }
+
+  private static BufferedImage circle(UndirectedGraph graph, int size) {
     int n = graph.nodeCount();
     if (n == 0) {
       throw new IllegalArgumentException("graph has no nodes (n=0): there is nothing to draw");
@@ -96,12 +122,6 @@ public final class GraphDrawing {
     } finally {
       g.dispose();
     }
-    Path parent = out.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    if (!ImageIO.write(image, "png", out.toFile())) {
-      throw new IOException("no PNG writer is available to write " + out);
-    }
+    return image;
   }
 }
