@@ -79,6 +79,15 @@ final class PruneCommand implements Callable<Integer> {
       description = "Epochs of training after each prune of a trained run (default: ${DEFAULT-VALUE}).")
   int fineTuneEpochs;
 
+  @Option(names = "--final-density", paramLabel = "D",
+      description = "After training, magnitude-prune every layer in proportion to this share of the parameters, "
+          + "then fine-tune (Small-World's phase 3).")
+  Double finalDensity;
+
+  @Option(names = "--final-epochs", paramLabel = "N", defaultValue = "1",
+      description = "Fine-tuning epochs after --final-density (default: ${DEFAULT-VALUE}).")
+  int finalEpochs;
+
   @Option(names = "--compact", description = "Physically remove dead neurons and filters at the end (a smaller, equal model).")
   boolean compact;
 
@@ -146,7 +155,8 @@ final class PruneCommand implements Callable<Integer> {
           validationFraction, training.toConfig(ds.augment()));
     }
     PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
-        compact, runConfig, parent, keepBest);
+        compact, runConfig, parent, keepBest,
+        finalDensity == null ? null : new PruneRunConfig.FinalPrune(finalDensity, finalEpochs));
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());

@@ -7,6 +7,7 @@ import dev.prunus.prune.method.NaiveNeuron;
 import dev.prunus.prune.method.RandomNeuron;
 import dev.prunus.prune.method.RandomPruning;
 import dev.prunus.prune.method.Rgp;
+import dev.prunus.prune.method.SmallWorld;
 import dev.prunus.prune.method.Snip;
 import dev.prunus.prune.method.relief.Relief;
 import java.util.List;
@@ -17,7 +18,7 @@ final class StandardMethods {
 
   static List<MethodFactory> all() {
     return List.of(new Magnitude.Factory(), new RandomPruning.Factory(), new L1Structured.Factory(), new Snip.Factory(),
-        new Rgp.Factory(), new Relief.Factory(),
+        new Rgp.Factory(), new SmallWorld.Factory(), new Relief.Factory(),
         new DataFree.Factory(), RandomNeuron.factory(), NaiveNeuron.factory());
   }
 }

@@ -18,6 +18,7 @@ import dev.prunus.prune.PlanFile;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.ProportionalMagnitude;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.train.EpochRecord;
@@ -27,6 +28,7 @@ import dev.prunus.train.OutputComparison;
 import dev.prunus.train.PhaseTimes;
 import dev.prunus.train.TrainableNetwork;
 import dev.prunus.train.Trainer;
+import dev.prunus.train.TrainingConfig;
 import dev.prunus.train.TrainingListener;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -46,6 +48,8 @@ import java.util.function.Function;
  *       for a method whose density is an outcome (NNrelief), {@code rounds} iterations of its own rule
  *       (prune, rebuild the optimiser, retrain), the target ignored.
  * </ul>
+ * Optionally a final phase: proportional magnitude pruning to a final density, then fine-tuning (recorded as
+ * one more round, with {@code phase}).
  * Each round can keep its best epoch by validation accuracy ({@code keepBest}); every round is recorded
  * in metrics.json ({@link RoundRecord}): density per layer, accuracies, structured FLOPs, the method's
  * details and the shortcut masks.
@@ -139,6 +143,33 @@ public final class PruneRun {
       RoundRecord.finish(round, model, plan, evaluate(model, prepared.validation()), evaluate(model, prepared.test()));
     }
     pruning.set("details", Json.MAPPER.valueToTree(plan.details()));
+    if (config.finalPrune() != null) {
+      PruneRunConfig.FinalPrune fp = config.finalPrune();
+      long t0 = System.nanoTime();
+      PruningPlan last = ProportionalMagnitude.plan(model, fp.density());
+      model = MaskApplier.apply(model, last);
+      pruneSeconds += (System.nanoTime() - t0) / 1e9;
+      ObjectNode round = rounds.addObject();
+      round.put("round", total + 1);
+      round.put("phase", "final magnitude prune and fine-tune");
+      round.put("target_density", fp.density());
+      round.put("density", ModelCounter.count(model).density());
+      round.put("validation_accuracy_before_training", evaluate(model, prepared.validation()).accuracy());
+      long t1 = System.nanoTime();
+      if (fp.epochs() > 0) {
+        TrainingConfig t = training.training();
+        Trainer fineTune = new Trainer(new TrainingConfig(fp.epochs(), t.batchSize(), t.optimizer(), t.schedule(),
+            t.seed(), t.augment()), listener);
+        BestCheckpoint best = new BestCheckpoint();
+        Trainer.Result tr = fineTune.train(model, prepared.train(), prepared.validation(), config.keepBest() ? best : null);
+        model = config.keepBest() ? best.model() : tr.model();
+        history.addAll(tr.history());
+        times = times.plus(tr.times());
+      }
+      trainSeconds += (System.nanoTime() - t1) / 1e9;
+      RoundRecord.finish(round, model, last, evaluate(model, prepared.validation()), evaluate(model, prepared.test()));
+      pruning.put("final_density", fp.density());
+    }
     if (config.compact()) {
       Model compacted = Compactor.compact(model);
       ObjectNode c = pruning.putObject("compaction");

@@ -13,6 +13,9 @@ import java.util.Map;
  * trained run pruned (null for at-init, which starts from fresh weights). With {@code compact}, dead units
  * are physically removed at the end, giving a smaller model that computes the same outputs. With
  * {@code keepBest}, each round's training keeps the epoch of best validation accuracy (never the test set).
+ * With {@code finalPrune} (null for none), the trained result is then magnitude-pruned, layer by layer in
+ * proportion, to a final {@code params.density} and fine-tuned ({@link dev.prunus.prune.ProportionalMagnitude};
+ * Small-World's phase 3).
  *
  * <p>For a method that meets its target ({@link dev.prunus.prune.PruningMethod#meetsTarget()}), iterative
  * rounds step the density geometrically to {@code density}; for one whose density is an outcome (NNrelief),
@@ -20,7 +23,21 @@ import java.util.Map;
  */
 public record PruneRunConfig(
     String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
-    boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun, boolean keepBest) {
+    boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun, boolean keepBest,
+    FinalPrune finalPrune) {
+
+  /** Phase 3 of a run: magnitude pruning to {@code density} of the parameters, then {@code epochs} of fine-tuning. */
+  public record FinalPrune(double density, int epochs) {
+    public FinalPrune {
+      if (!(density > 0 && density < 1)) {
+        throw new InvalidInputException("--final-density " + density + " must be in (0, 1): e.g. 0.023 keeps 2.3% of the "
+            + "parameters");
+      }
+      if (epochs < 0) {
+        throw new InvalidInputException("--final-epochs " + epochs + " must be 0 or more");
+      }
+    }
+  }
 
   public PruneRunConfig {
     options = Map.copyOf(options);
@@ -35,9 +52,20 @@ public record PruneRunConfig(
       throw new InvalidInputException("the " + schedule.cliName() + " schedule prunes a trained model: pass --from RUN "
           + "(the --out of a `prunus train` run)");
     }
+    if (finalPrune != null && finalPrune.density() >= density) {
+      throw new InvalidInputException("--final-density " + finalPrune.density() + " must be below --density " + density
+          + ": the final phase prunes further");
+    }
     if (rewind && schedule != ScheduleKind.ITERATIVE) {
       throw new InvalidInputException("--rewind applies to the iterative schedule only");
     }
+  }
+
+  /** Without a final prune. */
+  public PruneRunConfig(
+      String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
+      boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun, boolean keepBest) {
+    this(method, options, density, schedule, rounds, rewind, seed, compact, training, parentRun, keepBest, null);
   }
 
   /** Without checkpoint selection: each round keeps its last epoch. */

@@ -7,6 +7,7 @@ import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
 import dev.prunus.prune.Granularity;
+import dev.prunus.prune.LayerBudget;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodInfo;
@@ -29,7 +30,10 @@ import java.util.SplittableRandom;
  * still kept. Layer-wise at the target density, globally (every weight equally likely, so layers end near
  * the same density), or at given per-layer densities ({@code --densities fc1=0.05,fc2=0.3}, or
  * {@code --match RUN} to copy the per-layer densities of another run's masks), so that a method can be
- * compared with random masks of the same layer profile. Granularity: weight. Seeded: the same seed gives
+ * compared with random masks of the same layer profile. With {@code --allocation erk|er|uniform} the
+ * per-layer densities come from {@link LayerBudget} (with {@code --count params}, the same budget as
+ * Small-World's, so {@code random --allocation erk --count params} is a random mask with Small-World's
+ * per-layer densities at the same {@code --density}). Granularity: weight. Seeded: the same seed gives
  * the same mask.
  */
 public final class RandomPruning implements PruningMethod {
@@ -45,6 +49,10 @@ public final class RandomPruning implements PruningMethod {
         MethodOption.choice("scope", "layer", List.of("layer", "global"), "same density per layer, or one pool"),
         MethodOption.of("densities", "", "per-layer densities, e.g. fc1=0.05,fc2=0.3 (overrides --sparsity for those layers)"),
         MethodOption.of("match", "", "a run directory whose per-layer weight densities to copy"),
+        MethodOption.choice("allocation", "none", List.of("none", "erk", "er", "uniform"),
+            "per-layer densities from a budget rule (as small-world's --budget) instead of --scope"),
+        MethodOption.choice("count", "weights", LayerBudget.Count.CHOICES,
+            "with --allocation: what --density is a share of (params = weights+biases, as small-world)"),
         MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune")));
 
   /** Declares the method and its options. */
@@ -64,18 +72,35 @@ public final class RandomPruning implements PruningMethod {
         }
         densities = densitiesOf(ModelFile.read(Path.of(match).resolve("model.prunus")));
       }
-      return new RandomPruning(o.string("scope").equals("global"), densities, LayerSelection.parse(o.string("layers")));
+      String allocation = o.string("allocation");
+      if (!allocation.equals("none") && !densities.isEmpty()) {
+        throw new InvalidInputException("give --allocation or --densities/--match, not both");
+      }
+      return new RandomPruning(o.string("scope").equals("global"), densities, LayerSelection.parse(o.string("layers")),
+          allocation.equals("none") ? null : LayerBudget.Rule.parse(allocation), LayerBudget.Count.parse(o.string("count")));
     }
   }
 
   private final boolean global;
   private final Map<String, Double> densities;
   private final LayerSelection layers;
+  private final LayerBudget.Rule allocation;
+  private final LayerBudget.Count count;
 
   public RandomPruning(boolean global, Map<String, Double> densities, LayerSelection layers) {
+    this(global, densities, layers, null, LayerBudget.Count.WEIGHTS);
+  }
+
+  /**
+   * @param allocation the budget rule of the per-layer densities, or null for {@code global}/{@code densities}
+   */
+  public RandomPruning(boolean global, Map<String, Double> densities, LayerSelection layers,
+      LayerBudget.Rule allocation, LayerBudget.Count count) {
     this.global = global;
     this.densities = Map.copyOf(densities);
     this.layers = layers;
+    this.allocation = allocation;
+    this.count = count;
   }
 
   @Override
@@ -101,6 +126,18 @@ public final class RandomPruning implements PruningMethod {
         s[i] = (float) r.nextDouble();
       }
       scores.put(p.weightName(), s);
+    }
+    if (allocation != null) {
+      LayerBudget.Allocation budget = LayerBudget.allocate(model.architecture(), selected, context.target().density(),
+          allocation, count);
+      Map<String, Mask> out = new LinkedHashMap<>();
+      for (PrunableLayer p : selected) {
+        Mask current = LayerSelection.currentMask(model, p);
+        int keep = (int) Math.min(current.kept(), budget.layers().get(p.name()).weights());
+        out.put(p.weightName(), new Mask(p.weightShape(), TopK.largest(scores.get(p.weightName()), current.keep(), keep)));
+      }
+      return PruningPlan.ofMasks(ID, new Masks(out), Map.of("scope", "allocation " + allocation.cliName(),
+          "count", count.cliName(), "layer_density", budget.densities()));
     }
     if (global && densities.isEmpty()) {
       return PruningPlan.ofMasks(ID, ScoreSelection.global(model, selected, scores, context.target(), 0),

@@ -1,0 +1,434 @@
+package dev.prunus.prune.method;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.graph.Connectivity;
+import dev.prunus.graph.UndirectedGraph;
+import dev.prunus.graph.generate.WattsStrogatz;
+import dev.prunus.graph.metric.BipartiteClustering;
+import dev.prunus.graph.metric.Clustering;
+import dev.prunus.graph.metric.ClusteringMeasure;
+import dev.prunus.graph.metric.GlobalEfficiency;
+import dev.prunus.graph.metric.SmallWorldOmega;
+import dev.prunus.graph.metric.SmallWorldSigma;
+import dev.prunus.graph.metric.SquareClustering;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.Mask;
+import dev.prunus.model.Masks;
+import dev.prunus.model.Model;
+import dev.prunus.model.PrunableLayer;
+import dev.prunus.prune.Granularity;
+import dev.prunus.prune.LayerBudget;
+import dev.prunus.prune.LayerSelection;
+import dev.prunus.prune.MethodFactory;
+import dev.prunus.prune.MethodInfo;
+import dev.prunus.prune.MethodOption;
+import dev.prunus.prune.MethodOptions;
+import dev.prunus.prune.PruningContext;
+import dev.prunus.prune.PruningMethod;
+import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.relational.ChannelGroups;
+import dev.prunus.prune.relational.ConnectionLattice;
+import dev.prunus.prune.relational.NetworkGraph;
+import dev.prunus.prune.relational.RelationalMasks;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Small-World structural pruning before training (Krishnan, Du &amp; Cao, "Structural Pruning in DNNs: A
+ * Small-World Approach", arXiv 1911.04453, 2019; METHODS.md A.4 and B.1).
+ *
+ * <p><b>This is Prunus's reading of the method.</b> Only the paper's abstract was available: it says the
+ * dense network is trimmed hierarchically into a locally clustered, globally sparse small-world network
+ * <i>before training</i>, then trained, then optimised for accuracy, reaching 2.3% of LeNet-5's parameters
+ * on MNIST and 9.02% of VGG-16's on CIFAR-10. The three levels below, the budget rule, the graph mapping,
+ * the choice of p and the metrics are our reconstruction (METHODS.md B.1.2), not the authors' algorithm:
+ * <ol>
+ *   <li><b>Layer level.</b> A per-layer density budget ({@link LayerBudget}; Erdos-Renyi-kernel by default,
+ *       so larger layers are sparser and the first and last layers denser) that sums exactly to the
+ *       requested density. By default (the paper counts "parameters") the density counts weights and
+ *       biases of the conv/linear layers, so metrics.json's {@code params.density} is the requested value;
+ *       biases are kept.
+ *   <li><b>Group level.</b> A Watts-Strogatz relational graph on n nodes: the ring lattice of degree k,
+ *       each node also linked to itself, edges rewired with probability p ({@link WattsStrogatz}, redrawn
+ *       until connected, as networkx's {@code connected_watts_strogatz_graph}). It is mapped onto the masks
+ *       by the mapping RGP uses ({@link RelationalMasks}): a layer's channels are split into n contiguous
+ *       groups and only the blocks of adjacent groups (and each group's own block, through its self-link)
+ *       may keep connections. A layer is masked at this level only when both its channel counts are at
+ *       least n and its budget fits inside the allowed blocks; the others (typically the first and last
+ *       layers) go straight to the connection level over the whole layer.
+ *   <li><b>Connection level.</b> Inside the allowed blocks, a Watts-Strogatz bipartite lattice
+ *       ({@link ConnectionLattice}): each output unit keeps its budget of inputs nearest on a common
+ *       circular coordinate, each then rewired with the same p. A connection is a kernel of a convolution
+ *       and a weight of a linear layer.
+ * </ol>
+ * p is {@code --rewire}, or chosen by a sweep over {@code --sweep} values that maximises the small-world
+ * coefficient sigma of the relational graph (networkx's definition: transitivity against seeded
+ * degree-preserving random references; the graph's self-links are left out of every graph metric, as they
+ * only keep the diagonal blocks). The sweep, the chosen p, sigma, omega, clustering, transitivity, ASPL and
+ * global efficiency of the relational graph are recorded, and for the whole network's unit graph
+ * ({@link NetworkGraph}, which is layered, so triangle clustering is 0 on it) the square clustering
+ * (networkx {@code square_clustering}), Latapy's bipartite clustering and the global efficiency, each
+ * against a layered random reference with the same in-degrees. {@code details.definitions} names the
+ * definition behind every number.
+ *
+ * <p>The mask is made at initialisation from no data and no weights, and frozen while the network trains
+ * from scratch ({@code at-init}). Phase 3, magnitude pruning plus fine-tuning down to a final density, is
+ * the schedule's {@code --final-density} (the paper's abstract does not say what its optimisation is).
+ */
+public final class SmallWorld implements PruningMethod {
+  public static final String ID = "small-world";
+
+  /** The rewiring probabilities swept by default (METHODS.md B.1.2). */
+  public static final String DEFAULT_SWEEP = "0,0.01,0.02,0.05,0.1,0.2,0.5,1";
+
+  /** Unit graphs with more edges than this are not measured (square clustering grows with degree squared). */
+  static final int UNIT_GRAPH_EDGE_LIMIT = 300_000;
+
+  /** The method's declaration, shared by its factory and its instances. */
+  public static final MethodInfo INFO = new MethodInfo(
+      ID,
+      "Watts-Strogatz small-world masks at init: layer budget, relational graph, bipartite lattice (Krishnan et al. 2019; Prunus's reading)",
+      Granularity.KERNEL,
+      ScheduleKind.AT_INIT,
+      List.of(
+        MethodOption.of("nodes", "16", "relational graph nodes n (channel groups); layers with fewer channels skip the group level"),
+        MethodOption.of("degree", "4", "ring-lattice degree k of the relational graph (even, below n)"),
+        MethodOption.of("rewire", "", "rewiring probability p in [0, 1] (default: the sweep's choice)"),
+        MethodOption.of("sweep", DEFAULT_SWEEP, "values of p tried; the one of largest sigma is used"),
+        MethodOption.choice("budget", "erk", LayerBudget.Rule.CHOICES, "per-layer density rule"),
+        MethodOption.choice("count", "params", LayerBudget.Count.CHOICES, "what --density is a share of: weights+biases, or weights"),
+        MethodOption.of("sigma-references", "10", "random references per sigma and omega (networkx nrand)"),
+        MethodOption.of("sigma-swaps", "100", "swaps per edge of each sigma reference (networkx niter)"),
+        MethodOption.choice("unit-graph", "true", List.of("true", "false"), "measure the whole network's unit graph"),
+        MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to mask (the others stay dense)")));
+
+  /** Declares the method and its options. */
+  public static final class Factory implements MethodFactory {
+    @Override
+    public MethodInfo info() {
+      return INFO;
+    }
+
+    @Override
+    public PruningMethod create(MethodOptions o) {
+      int nodes = o.integer("nodes", 4, 4096);
+      int degree = o.integer("degree", 2, nodes - 1);
+      if (degree % 2 != 0) {
+        throw new InvalidInputException("--degree " + degree + " must be even: a ring lattice links k/2 neighbours "
+            + "on each side (try " + (degree + 1 < nodes ? degree + 1 : degree - 1) + ")");
+      }
+      List<Double> sweep;
+      if (o.string("rewire").isEmpty()) {
+        sweep = parseSweep(o.string("sweep"));
+      } else {
+        sweep = List.of(o.number("rewire", 0, 1));
+      }
+      return new SmallWorld(nodes, degree, sweep, !o.string("rewire").isEmpty(),
+          LayerBudget.Rule.parse(o.string("budget")), LayerBudget.Count.parse(o.string("count")),
+          o.integer("sigma-references", 1, 1000), o.integer("sigma-swaps", 0, 10_000), o.flag("unit-graph"),
+          LayerSelection.parse(o.string("layers")));
+    }
+  }
+
+  private final int nodes;
+  private final int degree;
+  private final List<Double> sweep;
+  private final boolean rewireGiven;
+  private final LayerBudget.Rule rule;
+  private final LayerBudget.Count count;
+  private final int references;
+  private final int swaps;
+  private final boolean unitGraph;
+  private final LayerSelection layers;
+
+  public SmallWorld(int nodes, int degree, List<Double> sweep, boolean rewireGiven, LayerBudget.Rule rule,
+      LayerBudget.Count count, int references, int swaps, boolean unitGraph, LayerSelection layers) {
+    this.nodes = nodes;
+    this.degree = degree;
+    this.sweep = List.copyOf(sweep);
+    this.rewireGiven = rewireGiven;
+    this.rule = rule;
+    this.count = count;
+    this.references = references;
+    this.swaps = swaps;
+    this.unitGraph = unitGraph;
+    this.layers = layers;
+  }
+
+  @Override
+  public MethodInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Architecture arch) {
+    if (layers.select(arch).isEmpty()) {
+      throw new InvalidInputException(arch.name() + " has no conv/linear layer left to mask with --layers "
+          + (layers.first() ? "" : "no-first") + (layers.last() ? "" : "-last") + ": use --layers all");
+    }
+  }
+
+  @Override
+  public PruningPlan plan(Model model, PruningContext context) {
+    Architecture arch = model.architecture();
+    check(arch);
+    List<PrunableLayer> selected = layers.select(arch);
+    LayerBudget.Allocation budget = LayerBudget.allocate(arch, selected, context.target().density(), rule, count);
+    SweepResult swept = sweep(context.seed());
+    Sweep chosen = swept.best();
+    UndirectedGraph relational = chosen.graph().withSelfLoops();
+    Map<String, RelationalMasks.InputChannels> inputs = RelationalMasks.inputChannels(arch);
+    SplittableRandom root = new SplittableRandom(context.seed() ^ 0x5DEECE66DL);
+    Map<String, Mask> out = new LinkedHashMap<>();
+    Map<String, Object> levels = new LinkedHashMap<>();
+    for (PrunableLayer p : selected) {
+      LayerBudget.LayerShare share = budget.layers().get(p.name());
+      SplittableRandom random = root.split();
+      Level level = mask(p, share.connections(), inputs.get(p.name()), relational, chosen.p(), context.seed(), random,
+          out);
+      levels.put(p.name(), level.cliName());
+    }
+    Masks masks = new Masks(out);
+    return PruningPlan.ofMasks(ID, masks, details(arch, budget, swept, levels, masks, context.seed()));
+  }
+
+  /** How a layer's mask was made. */
+  enum Level {
+    GROUP_AND_CONNECTION("group+connection"), CONNECTION("connection"), DENSE("dense");
+
+    private final String cliName;
+
+    Level(String cliName) {
+      this.cliName = cliName;
+    }
+
+    String cliName() {
+      return cliName;
+    }
+  }
+
+  private Level mask(PrunableLayer p, long connections, RelationalMasks.InputChannels in, UndirectedGraph relational,
+      double rewire, long seed, SplittableRandom random, Map<String, Mask> out) {
+    int columns = p.inputUnits();
+    int outputs = p.outputUnits();
+    if (connections == (long) outputs * columns) {
+      out.put(p.weightName(), Mask.ones(p.weightShape()));
+      return Level.DENSE;
+    }
+    ConnectionLattice.Allowed allowed = ConnectionLattice.Allowed.ALL;
+    Level level = Level.CONNECTION;
+    if (Math.min(outputs, in.channels()) >= nodes) {
+      ChannelGroups outGroups = ChannelGroups.split(outputs, nodes, seed);
+      ChannelGroups inGroups = ChannelGroups.split(in.channels(), nodes, seed);
+      ConnectionLattice.Allowed grouped =
+          (o, c) -> relational.hasEdge(outGroups.groupOf(o), inGroups.groupOf(c / in.columnsPerChannel()));
+      if (fits(outputs, columns, connections, grouped)) {
+        allowed = grouped;
+        level = Level.GROUP_AND_CONNECTION;
+      }
+    }
+    boolean[] keep = ConnectionLattice.build(outputs, columns, connections, allowed, rewire, random);
+    int perColumn = p.weightsPerConnection();
+    boolean[] weights = new boolean[keep.length * perColumn];
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        java.util.Arrays.fill(weights, i * perColumn, (i + 1) * perColumn, true);
+      }
+    }
+    out.put(p.weightName(), new Mask(p.weightShape(), weights));
+    return level;
+  }
+
+  /** Whether every output may keep its share of the connections inside the allowed blocks. */
+  private static boolean fits(int outputs, int columns, long connections, ConnectionLattice.Allowed allowed) {
+    for (int o = 0; o < outputs; o++) {
+      int may = 0;
+      for (int c = 0; c < columns; c++) {
+        if (allowed.test(o, c)) {
+          may++;
+        }
+      }
+      if (ConnectionLattice.inDegree(o, outputs, connections) > may) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One point of the sweep: p, its graph (without self-links) and the graph's sigma. */
+  record Sweep(double p, UndirectedGraph graph, SmallWorldSigma sigma) {
+    double value() {
+      return Double.isNaN(sigma.value()) ? Double.NEGATIVE_INFINITY : sigma.value();
+    }
+  }
+
+  /** Every swept point, and the one of largest sigma (the first of them on ties). */
+  record SweepResult(List<Sweep> points, Sweep best) {}
+
+  private SweepResult sweep(long seed) {
+    List<Sweep> points = new ArrayList<>();
+    Sweep best = null;
+    for (double p : sweep) {
+      UndirectedGraph g = connectedWattsStrogatz(nodes, degree, p, seed);
+      Sweep s = new Sweep(p, g, SmallWorldSigma.of(g, sigmaSettings(seed)));
+      points.add(s);
+      if (best == null || s.value() > best.value()) {
+        best = s;
+      }
+    }
+    return new SweepResult(points, best);
+  }
+
+  private SmallWorldSigma.Settings sigmaSettings(long seed) {
+    return new SmallWorldSigma.Settings(references, swaps, ClusteringMeasure.TRANSITIVITY, seed);
+  }
+
+  /**
+   * A connected Watts-Strogatz graph: redrawn (up to 100 times, as networkx) until connected. The draws'
+   * seeds come from {@code seed} alone, so every p of a sweep sees the same random numbers.
+   *
+   * @throws InvalidInputException if 100 draws are all disconnected
+   */
+  static UndirectedGraph connectedWattsStrogatz(int n, int k, double p, long seed) {
+    SplittableRandom seeds = new SplittableRandom(seed);
+    for (int attempt = 0; attempt < 100; attempt++) {
+      UndirectedGraph g = WattsStrogatz.generate(n, k, p, seeds.nextLong());
+      if (Connectivity.isConnected(g)) {
+        return g;
+      }
+    }
+    throw new InvalidInputException("no connected Watts-Strogatz graph with n=" + n + ", k=" + k + ", p=" + p
+        + " in 100 draws: use a larger --degree");
+  }
+
+  private Map<String, Object> details(Architecture arch, LayerBudget.Allocation budget, SweepResult swept,
+      Map<String, Object> levels, Masks masks, long seed) {
+    Map<String, Object> d = new LinkedHashMap<>();
+    Sweep chosen = swept.best();
+    UndirectedGraph g = chosen.graph();
+    SmallWorldSigma sigma = chosen.sigma();
+    d.put("nodes", nodes);
+    d.put("degree", degree);
+    d.put("rewire", chosen.p());
+    d.put("rewire_chosen_by", rewireGiven ? "--rewire" : "largest sigma of the sweep");
+    d.put("sigma", sigma.value());
+    d.put("sigma_clustering", sigma.clustering());
+    d.put("sigma_random_clustering", sigma.randomClustering());
+    d.put("sigma_random_aspl", sigma.randomAspl());
+    SmallWorldOmega omega = SmallWorldOmega.of(g, new SmallWorldOmega.Settings(references, 5, ClusteringMeasure.AVERAGE,
+        dev.prunus.graph.generate.LatticeReference.Rule.NETWORKX, seed));
+    d.put("omega", omega.value());
+    d.put("average_clustering", Clustering.average(g));
+    d.put("transitivity", Clustering.transitivity(g));
+    d.put("aspl", sigma.aspl());
+    d.put("global_efficiency", GlobalEfficiency.of(g));
+    d.put("edges", g.edges().stream().map(e -> new int[] {e.u(), e.v()}).toList());
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("p", swept.points().stream().map(Sweep::p).toList());
+    s.put("sigma", swept.points().stream().map(x -> x.sigma().value()).toList());
+    s.put("transitivity", swept.points().stream().map(x -> x.sigma().clustering()).toList());
+    s.put("aspl", swept.points().stream().map(x -> x.sigma().aspl()).toList());
+    d.put("sweep", s);
+    d.put("budget_rule", budget.rule().cliName());
+    d.put("count", budget.count().cliName());
+    d.put("kept_params", budget.keptParams());
+    d.put("total_params", budget.totalParams());
+    d.put("params_density", (double) budget.keptParams() / budget.totalParams());
+    d.put("unallocated_weights", budget.unallocatedWeights());
+    long kept = 0;
+    long all = 0;
+    Map<String, Double> perLayer = new LinkedHashMap<>();
+    for (PrunableLayer p : arch.prunableLayers()) {
+      Mask m = masks.get(p.weightName());
+      long size = (long) p.outputUnits() * p.inputUnits() * p.weightsPerConnection();
+      kept += m == null ? size : m.kept();
+      all += size;
+      perLayer.put(p.weightName(), m == null ? 1.0 : m.density());
+    }
+    d.put("weight_density", (double) kept / all);
+    d.put("layer_density", perLayer);
+    d.put("layer_level", levels);
+    if (unitGraph) {
+      d.put("unit_graph", unitGraph(arch, masks, seed));
+    }
+    d.put("definitions", definitions());
+    return d;
+  }
+
+  private Map<String, Object> unitGraph(Architecture arch, Masks masks, long seed) {
+    Map<String, Object> u = new LinkedHashMap<>();
+    NetworkGraph network = NetworkGraph.of(arch, masks);
+    UndirectedGraph g = network.graph();
+    u.put("nodes", g.nodeCount());
+    u.put("edges", g.edgeCount());
+    if (g.edgeCount() > UNIT_GRAPH_EDGE_LIMIT) {
+      u.put("measured", false);
+      u.put("reason", "more than " + UNIT_GRAPH_EDGE_LIMIT + " edges");
+      return u;
+    }
+    u.put("measured", true);
+    double square = SquareClustering.average(g);
+    double latapy = BipartiteClustering.averageLatapy(g, BipartiteClustering.Mode.DOT);
+    double efficiency = GlobalEfficiency.of(g);
+    SplittableRandom random = new SplittableRandom(seed);
+    int refs = Math.min(references, 3);
+    double rSquare = 0;
+    double rLatapy = 0;
+    double rEfficiency = 0;
+    for (int i = 0; i < refs; i++) {
+      UndirectedGraph r = network.layeredReference(random);
+      rSquare += SquareClustering.average(r) / refs;
+      rLatapy += BipartiteClustering.averageLatapy(r, BipartiteClustering.Mode.DOT) / refs;
+      rEfficiency += GlobalEfficiency.of(r) / refs;
+    }
+    u.put("square_clustering", square);
+    u.put("latapy_clustering", latapy);
+    u.put("global_efficiency", efficiency);
+    u.put("components", Connectivity.componentCount(g));
+    u.put("references", refs);
+    u.put("reference_square_clustering", rSquare);
+    u.put("reference_latapy_clustering", rLatapy);
+    u.put("reference_global_efficiency", rEfficiency);
+    u.put("square_clustering_ratio", square / rSquare);
+    u.put("global_efficiency_ratio", efficiency / rEfficiency);
+    return u;
+  }
+
+  private static Map<String, String> definitions() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("graph", "relational graph: Watts-Strogatz on n nodes, self-links left out of every metric");
+    d.put("sigma", "networkx sigma: (C/C_r)/(L/L_r), C = transitivity, references by degree-preserving swaps "
+        + "(sigma-references of sigma-swaps per edge), seeded by the run's seed");
+    d.put("omega", "networkx omega: L_r/L - C/C_l, C = average clustering, 5 lattice swaps per edge");
+    d.put("average_clustering", "networkx average_clustering (triangles)");
+    d.put("transitivity", "networkx transitivity (triangles)");
+    d.put("aspl", "networkx average_shortest_path_length");
+    d.put("unit_graph", "whole-network unit graph (layered: triangle clustering is 0); square_clustering = "
+        + "networkx square_clustering, latapy_clustering = networkx bipartite average_clustering (mode dot), "
+        + "global_efficiency = networkx global_efficiency; references: every output unit's in-degree kept, "
+        + "inputs drawn uniformly in its layer");
+    return d;
+  }
+
+  static List<Double> parseSweep(String text) {
+    List<Double> values = new ArrayList<>();
+    for (String part : text.split(",")) {
+      double p;
+      try {
+        p = Double.parseDouble(part.trim());
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("--sweep '" + text + "' must be comma-separated probabilities, e.g. "
+            + DEFAULT_SWEEP);
+      }
+      if (!(p >= 0 && p <= 1)) {
+        throw new InvalidInputException("--sweep value " + part.trim() + " must be a probability in [0, 1]");
+      }
+      values.add(p);
+    }
+    return values;
+  }
+}
