@@ -34,6 +34,16 @@ public interface PruningMethod {
   default void check(Architecture arch) {}
 
   /**
+   * Checks, before a run writes anything, that this method can prune {@code arch} to {@code target} (a
+   * density too low for a layer budget, say); by default only {@link #check(Architecture)}.
+   *
+   * @throws dev.prunus.InvalidInputException naming what does not fit and what would
+   */
+  default void check(Architecture arch, PruningTarget target) {
+    check(arch);
+  }
+
+  /**
    * Whether the plan meets {@code context.target()} (true for most methods). A method whose own criterion
    * decides how much goes (NNrelief's alphas) returns false: its density is an outcome, and an iterative
    * schedule runs it for a number of iterations instead of towards a density, with the same seed (so the

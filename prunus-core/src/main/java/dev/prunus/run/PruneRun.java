@@ -76,7 +76,7 @@ public final class PruneRun {
       start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
       initial = start;
     }
-    method.check(start.architecture());
+    method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
     dir.create();

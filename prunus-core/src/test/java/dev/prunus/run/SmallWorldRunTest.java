@@ -78,6 +78,14 @@ class SmallWorldRunTest {
   }
 
   @Test
+  void aDensityTheBudgetCannotMeetIsRefusedBeforeTheRunDirectoryIsWritten(@TempDir Path tmp) {
+    assertThatThrownBy(() -> PruneRun.execute(config(0.001, null), tmp.resolve("x"), List.of("test"),
+        MethodRegistry.standard(), id -> DATA, TrainingListener.NONE))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("the smallest density is");
+    assertThat(tmp.resolve("x")).doesNotExist();
+  }
+
+  @Test
   void aFinalDensityAboveTheRunsOwnIsRefusedBeforeAnythingRuns() {
     assertThatThrownBy(() -> config(0.023, new PruneRunConfig.FinalPrune(0.05, 1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be below --density 0.023");
