@@ -97,10 +97,7 @@ public final class PruneRun {
     pruning.put("rewind", config.rewind());
     pruning.put("checkpoint", config.keepBest() ? "best validation accuracy" : "last epoch");
     ArrayNode rounds = pruning.putArray("rounds");
-    List<EpochRecord> history = new ArrayList<>();
-    PhaseTimes times = PhaseTimes.ZERO;
-    double pruneSeconds = 0;
-    double trainSeconds = 0;
+    Totals totals = new Totals();
     Model model = start;
     PruningPlan plan = null;
     int total = config.schedule() == ScheduleKind.ITERATIVE ? config.rounds() : 1;
@@ -113,7 +110,7 @@ public final class PruneRun {
       long t0 = System.nanoTime();
       plan = method.plan(model, ctx);
       model = MaskApplier.apply(model, plan);
-      pruneSeconds += (System.nanoTime() - t0) / 1e9;
+      totals.pruneSeconds += (System.nanoTime() - t0) / 1e9;
       if (r == 1) {
         PlanFile.write(dir.plan(), plan);
       }
@@ -125,22 +122,7 @@ public final class PruneRun {
       if (targeted) {
         round.put("target_density", target.density());
       }
-      round.put("density", ModelCounter.count(model).density());
-      round.put("validation_accuracy_before_training", evaluate(model, prepared.validation()).accuracy());
-      long t1 = System.nanoTime();
-      if (training.training().epochs() > 0) {
-        BestCheckpoint best = new BestCheckpoint();
-        Trainer.Result tr = trainer.train(model, prepared.train(), prepared.validation(),
-            config.keepBest() ? best : null);
-        model = config.keepBest() ? best.model() : tr.model();
-        if (config.keepBest()) {
-          round.put("best_epoch", best.epoch());
-        }
-        history.addAll(tr.history());
-        times = times.plus(tr.times());
-      }
-      trainSeconds += (System.nanoTime() - t1) / 1e9;
-      RoundRecord.finish(round, model, plan, evaluate(model, prepared.validation()), evaluate(model, prepared.test()));
+      model = trainRound(round, model, plan, trainer, prepared, config.keepBest(), totals);
     }
     pruning.set("details", Json.MAPPER.valueToTree(plan.details()));
     if (config.finalPrune() != null) {
@@ -148,26 +130,15 @@ public final class PruneRun {
       long t0 = System.nanoTime();
       PruningPlan last = ProportionalMagnitude.plan(model, fp.density());
       model = MaskApplier.apply(model, last);
-      pruneSeconds += (System.nanoTime() - t0) / 1e9;
+      totals.pruneSeconds += (System.nanoTime() - t0) / 1e9;
       ObjectNode round = rounds.addObject();
       round.put("round", total + 1);
       round.put("phase", "final magnitude prune and fine-tune");
       round.put("target_density", fp.density());
-      round.put("density", ModelCounter.count(model).density());
-      round.put("validation_accuracy_before_training", evaluate(model, prepared.validation()).accuracy());
-      long t1 = System.nanoTime();
-      if (fp.epochs() > 0) {
-        TrainingConfig t = training.training();
-        Trainer fineTune = new Trainer(new TrainingConfig(fp.epochs(), t.batchSize(), t.optimizer(), t.schedule(),
-            t.seed(), t.augment()), listener);
-        BestCheckpoint best = new BestCheckpoint();
-        Trainer.Result tr = fineTune.train(model, prepared.train(), prepared.validation(), config.keepBest() ? best : null);
-        model = config.keepBest() ? best.model() : tr.model();
-        history.addAll(tr.history());
-        times = times.plus(tr.times());
-      }
-      trainSeconds += (System.nanoTime() - t1) / 1e9;
-      RoundRecord.finish(round, model, last, evaluate(model, prepared.validation()), evaluate(model, prepared.test()));
+      TrainingConfig t = training.training();
+      Trainer fineTune = new Trainer(new TrainingConfig(fp.epochs(), t.batchSize(), t.optimizer(), t.schedule(),
+          t.seed(), t.augment()), listener);
+      model = trainRound(round, model, last, fineTune, prepared, config.keepBest(), totals);
       pruning.put("final_density", fp.density());
     }
     if (config.compact()) {
@@ -184,13 +155,45 @@ public final class PruneRun {
     ModelFile.write(dir.model(), model);
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
         training.model().cliName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
-        ModelCounter.count(model), trainSeconds, pruneSeconds, times, history));
+        ModelCounter.count(model), totals.trainSeconds, totals.pruneSeconds, totals.times, totals.history));
     metrics.put("width", training.width());
     metrics.put("input", arch.input().toString());
     metrics.put("parent_run", config.parentRun());
     metrics.set("pruning", pruning);
     TrainingRun.writeJson(dir.metrics(), metrics);
     return new TrainingRun.Result(dir, model, metrics);
+  }
+
+  /** What the rounds add up to: epochs, phase times, seconds spent pruning and training. */
+  private static final class Totals {
+    final List<EpochRecord> history = new ArrayList<>();
+    PhaseTimes times = PhaseTimes.ZERO;
+    double pruneSeconds;
+    double trainSeconds;
+  }
+
+  /**
+   * Records the pruned model's density and validation accuracy in {@code round}, trains it with
+   * {@code trainer} (keeping the best validation epoch if asked), and finishes the round's record.
+   */
+  private static Model trainRound(ObjectNode round, Model model, PruningPlan plan, Trainer trainer,
+      PreparedData prepared, boolean keepBest, Totals totals) {
+    round.put("density", ModelCounter.count(model).density());
+    round.put("validation_accuracy_before_training", evaluate(model, prepared.validation()).accuracy());
+    long t1 = System.nanoTime();
+    if (trainer.config().epochs() > 0) {
+      BestCheckpoint best = new BestCheckpoint();
+      Trainer.Result tr = trainer.train(model, prepared.train(), prepared.validation(), keepBest ? best : null);
+      model = keepBest ? best.model() : tr.model();
+      if (keepBest) {
+        round.put("best_epoch", best.epoch());
+      }
+      totals.history.addAll(tr.history());
+      totals.times = totals.times.plus(tr.times());
+    }
+    totals.trainSeconds += (System.nanoTime() - t1) / 1e9;
+    RoundRecord.finish(round, model, plan, evaluate(model, prepared.validation()), evaluate(model, prepared.test()));
+    return model;
   }
 
   private static Model readInitial(RunDirectory parent) {

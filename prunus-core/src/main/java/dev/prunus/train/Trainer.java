@@ -25,6 +25,11 @@ public final class Trainer {
   private final TrainingConfig config;
   private final TrainingListener listener;
 
+  /** The configuration this trainer trains with. */
+  public TrainingConfig config() {
+    return config;
+  }
+
   public Trainer(TrainingConfig config, TrainingListener listener) {
     this.config = config;
     this.listener = listener;
