@@ -47,12 +47,18 @@ final class GridProgress implements ExperimentListener, AutoCloseable {
     }
     String what = switch (o.status()) {
       case FINISHED, SKIPPED -> String.format(Locale.ROOT, "test accuracy %.4f, density %.4f, %.1f s",
-          o.metrics().at("/accuracy/test").asDouble(), o.metrics().at("/params/density").asDouble(), o.seconds());
+          o.metrics().at("/accuracy/test").asDouble(), density(o.metrics()), o.seconds());
       case FAILED -> "FAILED: " + o.error();
       case BLOCKED -> "not run: " + o.error();
     };
     out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", done, total, o.run().id(), what);
     out.flush();
+  }
+
+  /** Against the dense architecture; runs written before that key have only their own density. */
+  private static double density(com.fasterxml.jackson.databind.JsonNode metrics) {
+    com.fasterxml.jackson.databind.JsonNode d = metrics.at("/params/density_vs_dense");
+    return d.isNumber() ? d.asDouble() : metrics.at("/params/density").asDouble();
   }
 
   @Override
