@@ -41,6 +41,12 @@ final class GridProgress implements ExperimentListener, AutoCloseable {
   }
 
   @Override
+  public synchronized void runResumed(PlannedRun run, int epochsDone) {
+    out.printf(Locale.ROOT, "%s: resuming from its checkpoint after epoch %d%n", run.id(), epochsDone);
+    out.flush();
+  }
+
+  @Override
   public synchronized void runEnded(RunOutcome o, int done, int total) {
     if (current != null) {
       current.stepTo(done);
