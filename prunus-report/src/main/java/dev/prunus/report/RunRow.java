@@ -110,11 +110,21 @@ public record RunRow(ObjectNode values) {
     return number(has("flops.dense_total") ? "flops.dense_total" : "flops.dense") / number("flops.masked");
   }
 
-  /** The prunable layers in order ({@code layers.I.name}, {@code layers.I.density}). */
+  /**
+   * The prunable layers in order ({@code layers.I.name}, {@code layers.I.density}). A compacted run's
+   * layers are smaller than the architecture it pruned, so their densities are taken from its last
+   * round record, made before compaction ({@code pruning.rounds.R.layer_density.NAME}).
+   */
   public List<Layer> layers() {
+    int last = -1;
+    while (has("pruning.compaction.params_before") && has("pruning.rounds." + (last + 1) + ".round")) {
+      last++;
+    }
     List<Layer> out = new ArrayList<>();
     for (int i = 0; has("layers." + i + ".name"); i++) {
-      out.add(new Layer(text("layers." + i + ".name"), number("layers." + i + ".density")));
+      String name = text("layers." + i + ".name");
+      String beforeCompaction = "pruning.rounds." + last + ".layer_density." + name;
+      out.add(new Layer(name, number(last >= 0 && has(beforeCompaction) ? beforeCompaction : "layers." + i + ".density")));
     }
     return out;
   }

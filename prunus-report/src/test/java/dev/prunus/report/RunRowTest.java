@@ -43,6 +43,26 @@ class RunRowTest {
     assertThat(row.seconds()).isEqualTo(3.75);
   }
 
+  /** A compacted run's per-layer densities are those of its last round, before compaction shrank the layers. */
+  @Test
+  void aCompactedRunsLayerDensitiesComeFromBeforeCompaction() {
+    ObjectNode r = compacted();
+    r.put("layers.0.name", "fc1");
+    r.put("layers.0.density", 1.0);
+    r.put("layers.1.name", "fc2");
+    r.put("layers.1.density", 1.0);
+    r.put("pruning.compaction.params_before", 10_000);
+    for (int round = 0; round < 2; round++) {
+      r.put("pruning.rounds." + round + ".round", round + 1);
+      r.put("pruning.rounds." + round + ".layer_density.fc1", 0.5 / (round + 1));
+      r.put("pruning.rounds." + round + ".layer_density.fc2", 0.8 / (round + 1));
+    }
+    assertThat(new RunRow(r).layers()).containsExactly(new RunRow.Layer("fc1", 0.25), new RunRow.Layer("fc2", 0.4));
+    r.remove("pruning.compaction.params_before");
+    assertThat(new RunRow(r).layers()).as("not compacted: its own layers")
+        .containsExactly(new RunRow.Layer("fc1", 1.0), new RunRow.Layer("fc2", 1.0));
+  }
+
   /** Rows written before the dense reference existed fall back to the run's own counts. */
   @Test
   void rowsWithoutTheDenseReferenceUseTheirOwnCounts() {
