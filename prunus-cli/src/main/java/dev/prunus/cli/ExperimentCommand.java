@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "x seeds, into one directory. One dense baseline per (model, dataset, seed) is",
         "shared by the methods that prune a trained model; results.csv and results.json",
         "hold one row per run. After a kill, run the same command: finished runs are",
-        "kept, half-written ones redone. File format: experiments/README.md."})
+        "kept, a dense baseline resumes from its checkpoint, other half-written runs",
+        "are redone. File format: experiments/README.md."})
 final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -79,17 +80,25 @@ final class ExperimentCommand implements Callable<Integer> {
     if (ResultsFiles.exists(dir) && !ResultsFiles.read(dir).isEmpty()) {
       o.print(SummaryTable.text(ReportRuns.read(List.of(dir))));
     }
+    reportOutcomes(s, o, spec.commandLine().getErr());
+    o.println("report: prunus report " + dir + " --out " + dir.resolve("report.html"));
+    return PrunusCommand.OK;
+  }
+
+  /**
+   * Prints what an invocation did and where the results are; throws, listing them on {@code err}, when
+   * some runs did not finish.
+   */
+  static void reportOutcomes(ExperimentRunner.Summary s, PrintWriter o, PrintWriter err) {
+    Path dir = s.directory();
     o.printf(Locale.ROOT, "%d runs: %d run now, %d finished before, %d failed, %d not run; results in %s and %s%n",
         s.outcomes().size(), s.count(RunOutcome.Status.FINISHED), s.count(RunOutcome.Status.SKIPPED),
         s.count(RunOutcome.Status.FAILED), s.count(RunOutcome.Status.BLOCKED), dir.resolve(ResultsFiles.CSV),
         dir.resolve(ResultsFiles.JSON));
     if (!s.problems().isEmpty()) {
-      PrintWriter e = spec.commandLine().getErr();
-      s.problems().forEach(p -> e.println("  " + p.run().id() + ": " + p.error()));
+      s.problems().forEach(p -> err.println("  " + p.run().id() + ": " + p.error()));
       throw new IllegalStateException(s.problems().size() + " runs did not finish (listed above): fix the cause and "
           + "run the same command again; finished runs are kept");
     }
-    o.println("report: prunus report " + dir + " --out " + dir.resolve("report.html"));
-    return PrunusCommand.OK;
   }
 }

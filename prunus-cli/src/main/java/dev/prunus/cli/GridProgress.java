@@ -41,18 +41,30 @@ final class GridProgress implements ExperimentListener, AutoCloseable {
   }
 
   @Override
+  public synchronized void runResumed(PlannedRun run, int epochsDone) {
+    out.printf(Locale.ROOT, "%s: resuming from its checkpoint after epoch %d%n", run.id(), epochsDone);
+    out.flush();
+  }
+
+  @Override
   public synchronized void runEnded(RunOutcome o, int done, int total) {
     if (current != null) {
       current.stepTo(done);
     }
     String what = switch (o.status()) {
       case FINISHED, SKIPPED -> String.format(Locale.ROOT, "test accuracy %.4f, density %.4f, %.1f s",
-          o.metrics().at("/accuracy/test").asDouble(), o.metrics().at("/params/density").asDouble(), o.seconds());
+          o.metrics().at("/accuracy/test").asDouble(), density(o.metrics()), o.seconds());
       case FAILED -> "FAILED: " + o.error();
       case BLOCKED -> "not run: " + o.error();
     };
     out.printf(Locale.ROOT, "[%d/%d] %s: %s%n", done, total, o.run().id(), what);
     out.flush();
+  }
+
+  /** Against the dense architecture; runs written before that key have only their own density. */
+  private static double density(com.fasterxml.jackson.databind.JsonNode metrics) {
+    com.fasterxml.jackson.databind.JsonNode d = metrics.at("/params/density_vs_dense");
+    return d.isNumber() ? d.asDouble() : metrics.at("/params/density").asDouble();
   }
 
   @Override

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -58,6 +60,10 @@ import java.util.function.Function;
  *     densities: [0.1]             # instead of the experiment's
  *     fine-tune: {epochs: 2}       # instead of the experiment's fine-tune keys
  * </pre>
+ *
+ * An entry whose method decides its own density (relief, whose density is an outcome; rgp with
+ * {@code degree}; data-free with {@code auto} or {@code remove}) runs once per model, dataset and seed and
+ * takes no densities.
  */
 public final class ExperimentFile {
   static final List<String> TOP_KEYS = List.of("name", "models", "datasets", "seeds", "densities", "width",
@@ -157,7 +163,8 @@ public final class ExperimentFile {
     String id = idNode.text();
     MethodFactory factory = parse(idNode, registry::factory);
     if (!m.isObject()) {
-      return new MethodSpec(id, id, factory.defaultSchedule(), 1, false, false, Map.of(), densities, fineTune);
+      return new MethodSpec(id, id, factory.defaultSchedule(), 1, false, false, Map.of(),
+          ownDensity(m, id, Map.of(), registry).orElse(densities), fineTune);
     }
     String label = m.get("label").map(n -> safeName(n, "label")).orElse(id);
     if (label.equals(PlannedRun.DENSE)) {
@@ -177,13 +184,36 @@ public final class ExperimentFile {
     }
     boolean compact = m.get("compact").map(SpecNode::bool).orElse(false);
     Map<String, String> options = m.get("options").map(n -> options(n, id, registry)).orElse(Map.of());
-    List<Double> own = m.get("densities").map(ExperimentFile::densities).orElse(densities);
+    Optional<List<Double>> decided = ownDensity(m, id, options, registry);
+    List<Double> own = decided.orElseGet(() -> m.get("densities").map(ExperimentFile::densities).orElse(densities));
     TrainingBudget ft = m.get("fine-tune").map(n -> budget(n, fineTune)).orElse(fineTune);
     if (schedule == ScheduleKind.AT_INIT && m.get("fine-tune").isPresent()) {
       throw m.require("fine-tune").fail("an at-init entry trains from scratch with the `training:` budget: "
           + "drop its `fine-tune:`");
     }
     return new MethodSpec(id, label, schedule, rounds, rewind, compact, options, own, ft);
+  }
+
+  /**
+   * The one density of an entry whose method decides it: an outcome (NNrelief's alphas; the run records
+   * the density it reaches, and the grid names it 1) or fixed by the options (RGP's {@code degree} over
+   * {@code nodes}, data-free's {@code auto} or {@code remove}). Such an entry runs once per model, dataset
+   * and seed, and may not list densities of its own. Empty for methods that prune to the grid's densities.
+   */
+  private static Optional<List<Double>> ownDensity(
+      SpecNode m, String id, Map<String, String> options, MethodRegistry registry) {
+    boolean outcome = !registry.create(id, options).meetsTarget();
+    OptionalDouble implied = registry.impliedDensity(id, options);
+    if (!outcome && implied.isEmpty()) {
+      return Optional.empty();
+    }
+    String why = outcome ? id + "'s density is an outcome of its options (set `rounds:` for more iterations)"
+        : "the options fix " + id + "'s density at " + implied.getAsDouble();
+    if (m.isObject() && m.get("densities").isPresent()) {
+      SpecNode given = m.require("densities");
+      throw given.fail(given.path() + ": " + why + ": drop this entry's `densities:`");
+    }
+    return Optional.of(List.of(outcome ? 1.0 : implied.getAsDouble()));
   }
 
   /** Each option is checked alone (so an error points at its line), then all together. */

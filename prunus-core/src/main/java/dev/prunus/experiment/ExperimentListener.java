@@ -14,6 +14,9 @@ public interface ExperimentListener {
 
   default void runStarted(PlannedRun run) {}
 
+  /** A dense baseline a killed invocation left half-written continues from its checkpoint. */
+  default void runResumed(PlannedRun run, int epochsDone) {}
+
   /** After each run of this invocation (finished, failed or blocked); {@code done} counts every run settled. */
   default void runEnded(RunOutcome outcome, int done, int total) {}
 

@@ -8,6 +8,7 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
 import dev.prunus.io.AtomicFiles;
+import dev.prunus.io.ModelFile;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.run.Json;
 import dev.prunus.run.PruneRun;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -43,8 +45,9 @@ import java.util.stream.Stream;
  * </pre>
  *
  * A run is finished iff its metrics.json exists (runs write it last). Invoked again, the experiment skips
- * finished runs, after checking that each was made with the configuration the file now gives, and
- * deletes and redoes the half-written directory of a killed run. With {@code jobs > 1} independent runs
+ * finished runs, after checking that each was made with the configuration the file now gives; a killed
+ * dense baseline with a checkpoint of that configuration resumes from it (ending as an uninterrupted
+ * run would), and any other half-written directory is deleted and redone. With {@code jobs > 1} independent runs
  * go side by side, each in its own process (a {@link RunLauncher}: DJL allows one gradient collector
  * per process); a run that prunes a dense baseline starts only after that baseline finished. A run that
  * fails does not stop the others: it is reported, its dependents are blocked, and the next invocation
@@ -198,16 +201,54 @@ public final class ExperimentRunner {
       // weight updates need it off, as on the thread that loaded the engine
       Engine.getEngine("PyTorch");
       JniUtils.setGradMode(false);
-      deleteRecursively(dir); // what a killed invocation left half-written
-      Files.createDirectories(dir.getParent());
-      JsonNode metrics = r.isDense()
-          ? TrainingRun.start(r.training(), dir, command, loaded::get, listener.training(r)).metrics()
-          : PruneRun.execute(r.pruning(), dir, command, registry, loaded::get, listener.training(r)).metrics();
+      OptionalInt epochsDone = resumableBaseline(r, new RunDirectory(dir));
+      JsonNode metrics;
+      if (epochsDone.isPresent()) {
+        listener.runResumed(r, epochsDone.getAsInt());
+        metrics = TrainingRun.resume(dir, loaded::get, listener.training(r)).metrics();
+      } else {
+        deleteRecursively(dir); // what a killed invocation left half-written
+        Files.createDirectories(dir.getParent());
+        metrics = r.isDense()
+            ? TrainingRun.start(r.training(), dir, command, loaded::get, listener.training(r)).metrics()
+            : PruneRun.execute(r.pruning(), dir, command, registry, loaded::get, listener.training(r)).metrics();
+      }
       return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, (System.nanoTime() - t0) / 1e9);
     } catch (RuntimeException | IOException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new RunOutcome(r, RunOutcome.Status.FAILED, null, why, (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  /**
+   * The epochs a killed invocation finished of the dense baseline {@code r}, when its directory can be
+   * resumed: it holds a readable checkpoint and the initial weights, and was started with the
+   * configuration the spec now gives. Empty otherwise (a pruning run, nothing to resume, another
+   * configuration, an unreadable file), and the run starts again from scratch.
+   */
+  private static OptionalInt resumableBaseline(PlannedRun r, RunDirectory dir) {
+    if (!r.isDense() || !dir.isRun() || dir.isFinished() || !Files.isRegularFile(dir.checkpoint())
+        || !Files.isRegularFile(dir.initial())) {
+      return OptionalInt.empty();
+    }
+    try {
+      if (!r.comparableConfig().equals(comparable(Json.MAPPER.readTree(dir.provenance().toFile()).get("config")))) {
+        return OptionalInt.empty();
+      }
+      JsonNode done = ModelFile.readStored(dir.checkpoint()).meta().get("epochs_done");
+      return done == null ? OptionalInt.empty() : OptionalInt.of(done.asInt());
+    } catch (IOException | RuntimeException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /** A stored run configuration less the parent's path (which moves with the experiment directory). */
+  private static ObjectNode comparable(JsonNode stored) {
+    ObjectNode c = stored == null || !stored.isObject() ? null : ((ObjectNode) stored).deepCopy();
+    if (c != null) {
+      c.remove("parentRun");
+    }
+    return c;
   }
 
   /** The run an earlier invocation finished, if it computed what this spec asks for; else a clear error. */
@@ -222,10 +263,7 @@ public final class ExperimentRunner {
           + "): delete that directory to redo the run");
     }
     JsonNode expected = r.comparableConfig();
-    ObjectNode storedComparable = stored == null || !stored.isObject() ? null : ((ObjectNode) stored).deepCopy();
-    if (storedComparable != null) {
-      storedComparable.remove("parentRun");
-    }
+    ObjectNode storedComparable = comparable(stored);
     if (!expected.equals(storedComparable)) {
       throw new InvalidInputException("the finished run " + experiment.relativize(dir.path())
           + " was made with another configuration than the experiment file now gives ("

@@ -1,5 +1,6 @@
 package dev.prunus.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.measure.LayerCount;
@@ -13,6 +14,12 @@ import java.util.List;
  * Builds {@code metrics.json} in the shape of DESIGN.md section 4: model, dataset, method, seed,
  * accuracy, params, flops, per-layer counts and timing, plus loss, batch-norm parameters, the per-epoch
  * history and the training throughput under their own keys.
+ *
+ * <p>{@code params.total}, {@code params.density} and {@code flops.dense} count the model as saved; a
+ * compacted model is smaller than the architecture it was pruned from. {@code params.dense_total} and
+ * {@code flops.dense_total} count that dense architecture, and {@code params.density_vs_dense}
+ * (non-zero over dense total) and {@code params.compression} (its inverse) compare against it: these are
+ * what tables and reports compare runs by. Without compaction the two agree.
  */
 public final class MetricsJson {
   private MetricsJson() {}
@@ -44,6 +51,7 @@ public final class MetricsJson {
     flops.put("dense", c.denseFlops());
     flops.put("masked", c.maskedFlops());
     flops.put("structured", c.structuredFlops());
+    putDenseReference(root, c.params(), c.denseFlops());
     ArrayNode layers = root.putArray("layers");
     for (LayerCount l : c.layers()) {
       ObjectNode o = layers.addObject();
@@ -78,5 +86,40 @@ public final class MetricsJson {
       o.put("seconds", e.seconds());
     }
     return root;
+  }
+
+  /**
+   * Refers a pruning run's density, compression and dense FLOPs to the architecture it pruned, which
+   * its round records count ({@code pruning.rounds[*].params_total} and {@code flops_dense}): after
+   * {@code --compact} the saved model is smaller, and its own {@code params.total} would call a model
+   * that lost half its parameters dense. Runs without round records keep their own counts.
+   */
+  public static void referToPrunedArchitecture(ObjectNode metrics) {
+    JsonNode rounds = metrics.at("/pruning/rounds");
+    if (!rounds.isArray() || rounds.isEmpty() || !metrics.path("params").isObject()) {
+      return;
+    }
+    JsonNode first = rounds.get(0);
+    if (first.has("params_total") && first.has("flops_dense")) {
+      putDenseReference(metrics, first.get("params_total").asLong(), first.get("flops_dense").asLong());
+    }
+  }
+
+  /**
+   * {@code params.dense_total}, {@code params.density_vs_dense}, {@code params.compression} and
+   * {@code flops.dense_total}: the counts of the dense architecture the run started from, and the kept
+   * parameters against them (compression is null when nothing is kept).
+   */
+  private static void putDenseReference(ObjectNode root, long denseParams, long denseFlops) {
+    ObjectNode params = (ObjectNode) root.get("params");
+    long nonzero = params.get("nonzero").asLong();
+    params.put("dense_total", denseParams);
+    params.put("density_vs_dense", denseParams == 0 ? 1.0 : (double) nonzero / denseParams);
+    if (nonzero == 0) {
+      params.putNull("compression");
+    } else {
+      params.put("compression", (double) denseParams / nonzero);
+    }
+    ((ObjectNode) root.get("flops")).put("dense_total", denseFlops);
   }
 }

@@ -12,7 +12,8 @@ import dev.prunus.train.Evaluation;
 
 /**
  * The record of one pruning round in metrics.json, after its retraining: the density overall and per
- * layer, parameters kept, accuracies (the test accuracy is reported, never used to choose anything),
+ * layer, parameters kept and in all (of the architecture pruned, before any compaction), its dense
+ * FLOPs, accuracies (the test accuracy is reported, never used to choose anything),
  * structured FLOPs, the method's details of the round's plan, and, for residual networks with shortcut
  * masks, each block's mask as 0/1 per channel.
  */
@@ -22,6 +23,8 @@ final class RoundRecord {
   static void finish(ObjectNode round, Model model, PruningPlan plan, Evaluation validation, Evaluation test) {
     ModelCount c = ModelCounter.count(model);
     round.put("params_nonzero", c.nonzero());
+    round.put("params_total", c.params());
+    round.put("flops_dense", c.denseFlops());
     round.put("validation_accuracy", validation.accuracy());
     round.put("test_accuracy", test.accuracy());
     round.put("structured_flops", c.structuredFlops());

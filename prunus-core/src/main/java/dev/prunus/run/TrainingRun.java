@@ -110,7 +110,14 @@ public final class TrainingRun {
     return history.stream().mapToDouble(EpochRecord::seconds).sum();
   }
 
+  /**
+   * Writes a run's metrics.json atomically, a pruning run's referred to the architecture it pruned
+   * ({@link MetricsJson#referToPrunedArchitecture}) so that every writer gets the same dense reference.
+   */
   static void writeJson(Path file, JsonNode node) {
+    if (node instanceof ObjectNode metrics) {
+      MetricsJson.referToPrunedArchitecture(metrics);
+    }
     try {
       AtomicFiles.writeString(file, Json.MAPPER.writeValueAsString(node) + "\n");
     } catch (IOException e) {

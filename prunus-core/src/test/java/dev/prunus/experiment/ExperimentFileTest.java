@@ -188,4 +188,37 @@ class ExperimentFileTest {
     assertThat(s.fineTune().epochs()).isZero();
     assertThat(s.validationFraction()).isEqualTo(0.1);
   }
+
+  /**
+   * A method that decides its own density runs once at that density, whatever the grid's densities:
+   * relief's is an outcome (named 1), RGP's is degree over nodes, data-free --auto keeps what its knee says.
+   */
+  @Test
+  void anEntryWhoseMethodDecidesItsDensityRunsOnceAndTakesNoDensities() {
+    String yaml = """
+        models: lenet5
+        datasets: fashion-mnist
+        densities: [0.3, 0.1]
+        methods:
+          - relief
+          - {id: relief, label: relief-3, rounds: 3}
+          - {id: rgp, options: {nodes: 6, degree: 2}}
+          - {id: data-free, options: {auto: true}}
+          - magnitude
+        """;
+    ExperimentSpec s = parse(yaml);
+    assertThat(s.methods()).extracting(MethodSpec::densities).containsExactly(
+        List.of(1.0), List.of(1.0), List.of(2.0 / 6), List.of(1.0), List.of(0.3, 0.1));
+    assertThat(s.methods().get(1).schedule()).isEqualTo(ScheduleKind.ITERATIVE);
+    assertThat(s.methods().get(1).rounds()).isEqualTo(3);
+    assertThat(ExperimentGrid.expand(s, Path.of("x"))).extracting(PlannedRun::id).contains(
+        "relief-3/lenet5_fashion-mnist_d1_s1", "data-free/lenet5_fashion-mnist_d1_s1").hasSize(1 + 4 + 2);
+
+    assertThat(error(yaml.replace("{id: relief, label: relief-3, rounds: 3}",
+        "{id: relief, label: relief-3, densities: [0.2]}")))
+        .startsWith("x.yaml:6: methods[1].densities: relief's density is an outcome of its options")
+        .contains("drop this entry's `densities:`");
+    assertThat(error(yaml.replace("degree: 2}}", "degree: 2}, densities: [0.1]}")))
+        .startsWith("x.yaml:7:").contains("the options fix rgp's density at 0.333");
+  }
 }

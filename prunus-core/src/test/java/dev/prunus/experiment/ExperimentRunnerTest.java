@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
@@ -19,8 +20,11 @@ import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.prune.method.Magnitude;
+import dev.prunus.io.ModelFile;
+import dev.prunus.run.Json;
 import dev.prunus.run.RunDirectory;
 import dev.prunus.testing.SyntheticImages;
+import dev.prunus.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -153,6 +157,76 @@ class ExperimentRunnerTest {
         assertThat(events.indexOf("end " + o.run().parent())).isLessThan(events.indexOf("start " + o.run().id()));
       }
     }
+  }
+
+  /**
+   * A dense baseline killed after its first epoch (a checkpoint, no metrics.json) resumes from that
+   * checkpoint and ends where an uninterrupted one ends; under a changed budget it starts again.
+   */
+  @Test
+  void aKilledDenseBaselineResumesFromItsCheckpoint() throws Exception {
+    String yaml = YAML.replace("seeds: [1, 2]", "seeds: [1]").replace("[magnitude, random, snip]", "[magnitude]")
+        .replace("densities: [0.5, 0.1]", "densities: [0.5]").replace("training: {epochs: 1,", "training: {epochs: 2,");
+    ExperimentRunner.Summary whole = run(yaml, tmp.resolve("whole"), 1, new AtomicInteger());
+    assertThat(whole.count(RunOutcome.Status.FINISHED)).isEqualTo(2);
+
+    Path dir = tmp.resolve("killed");
+    TrainingListener killer = new TrainingListener() {
+      @Override
+      public void epochStarted(int epoch, int totalEpochs, int steps) {
+        if (epoch == 2) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    };
+    List<String> resumed = new ArrayList<>();
+    ExperimentListener killing = new ExperimentListener() {
+      @Override
+      public TrainingListener training(PlannedRun r) {
+        return killer;
+      }
+    };
+    ExperimentRunner.Summary first = new ExperimentRunner(MethodRegistry.standard(), id -> DATA, killing, List.of())
+        .run(spec(yaml), yaml, dir, 1);
+    assertThat(first.outcomes()).extracting(RunOutcome::status)
+        .containsExactly(RunOutcome.Status.FAILED, RunOutcome.Status.BLOCKED);
+    RunDirectory dense = new RunDirectory(dir.resolve("runs/dense/lenet-300-100_mnist-sample_s1"));
+    assertThat(dense.checkpoint()).exists();
+    assertThat(dense.metrics()).doesNotExist();
+    JsonNode epoch1 = ModelFile.readStored(dense.checkpoint()).meta().get("history").get(0);
+
+    ExperimentListener recording = new ExperimentListener() {
+      @Override
+      public void runResumed(PlannedRun r, int epochsDone) {
+        resumed.add(r.id() + " after " + epochsDone);
+      }
+    };
+    ExperimentRunner.Summary second = new ExperimentRunner(MethodRegistry.standard(), id -> DATA, recording, List.of())
+        .run(spec(yaml), yaml, dir, 1);
+    assertThat(second.count(RunOutcome.Status.FINISHED)).as(second.problems().toString()).isEqualTo(2);
+    assertThat(resumed).containsExactly("dense/lenet-300-100_mnist-sample_s1 after 1");
+    JsonNode metrics = Json.MAPPER.readTree(dense.metrics().toFile());
+    assertThat(metrics.get("history")).hasSize(2);
+    JsonNode first1 = metrics.get("history").get(0);
+    assertThat(first1.get("seconds")).as("epoch 1 kept from the checkpoint, timing included")
+        .isEqualTo(epoch1.get("seconds"));
+    assertThat(first1.get("train_loss")).isEqualTo(epoch1.get("trainLoss"));
+    assertThat(dense.checkpoint()).doesNotExist();
+    assertThat(ModelFile.read(dense.model()).weights()).isEqualTo(ModelFile.read(
+        tmp.resolve("whole/runs/dense/lenet-300-100_mnist-sample_s1").resolve(RunDirectory.MODEL)).weights());
+    assertThat(accuracies(dir)).isEqualTo(accuracies(tmp.resolve("whole")));
+
+    // killed again, then run with three epochs: the checkpoint is of another budget, so it starts over
+    Path changed = tmp.resolve("changed");
+    new ExperimentRunner(MethodRegistry.standard(), id -> DATA, killing, List.of()).run(spec(yaml), yaml, changed, 1);
+    String longer = yaml.replace("training: {epochs: 2,", "training: {epochs: 3,");
+    resumed.clear();
+    ExperimentRunner.Summary third = new ExperimentRunner(MethodRegistry.standard(), id -> DATA, recording, List.of())
+        .run(spec(longer), longer, changed, 1);
+    assertThat(third.count(RunOutcome.Status.FINISHED)).isEqualTo(2);
+    assertThat(resumed).isEmpty();
+    assertThat(Json.MAPPER.readTree(changed.resolve("runs/dense/lenet-300-100_mnist-sample_s1")
+        .resolve(RunDirectory.METRICS).toFile()).get("history")).hasSize(3);
   }
 
   /** A finished run made under another budget is not silently mixed in: the error names the run and the change. */

@@ -66,6 +66,10 @@ class PruneRunTest {
     assertThat(m.get("parent_run").asText()).isEqualTo(parent.toString());
     assertThat(m.at("/pruning/options/scope").asText()).isEqualTo("layer");
     assertThat(m.at("/params/density").asDouble()).isCloseTo(0.2, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(m.at("/params/dense_total").asLong()).as("uncompacted: its own shape is the dense one")
+        .isEqualTo(m.at("/params/total").asLong());
+    assertThat(m.at("/params/density_vs_dense").asDouble()).isEqualTo(m.at("/params/density").asDouble());
+    assertThat(m.at("/flops/dense_total").asLong()).isEqualTo(m.at("/flops/dense").asLong());
     Model replayed = MaskApplier.apply(ModelFile.read(parent.resolve(RunDirectory.MODEL)),
         PlanFile.read(tmp.resolve("one-shot").resolve(RunDirectory.PLAN)));
     assertThat(replayed.weights()).isEqualTo(ModelFile.read(tmp.resolve("one-shot").resolve(RunDirectory.MODEL)).weights());
@@ -113,6 +117,29 @@ class PruneRunTest {
         dev.prunus.measure.ModelCounter.count(parentModel).params());
     assertThat(compact.architecture().prunableLayers().get(0).outputUnits())
         .isLessThan(parentModel.architecture().prunableLayers().get(0).outputUnits());
+  }
+
+  /**
+   * A compacted run's metrics.json compares it with the dense architecture it was pruned from, not with
+   * its own smaller shape: dense total, density and compression against the parent's count.
+   */
+  @Test
+  void aCompactedRunsDensityIsAgainstTheDenseArchitecture() throws Exception {
+    prune("l1-structured", Map.of(), ScheduleKind.ONE_SHOT, 1, false, 0, "l1-dense-reference");
+    JsonNode m = Json.MAPPER.readTree(tmp.resolve("l1-dense-reference").resolve(RunDirectory.METRICS).toFile());
+    dev.prunus.measure.ModelCount dense = dev.prunus.measure.ModelCounter.count(
+        ModelFile.read(parent.resolve(RunDirectory.MODEL)));
+    long nonzero = m.at("/params/nonzero").asLong();
+    long total = m.at("/params/total").asLong();
+    assertThat(total).isLessThan(dense.params());
+    assertThat(m.at("/params/dense_total").asLong()).isEqualTo(dense.params())
+        .isEqualTo(m.at("/pruning/compaction/params_before").asLong());
+    assertThat(m.at("/params/density").asDouble()).as("against its own shape").isEqualTo((double) nonzero / total);
+    assertThat(m.at("/params/density_vs_dense").asDouble()).isEqualTo((double) nonzero / dense.params())
+        .isLessThan(0.5 * m.at("/params/density").asDouble());
+    assertThat(m.at("/params/compression").asDouble()).isEqualTo((double) dense.params() / nonzero);
+    assertThat(m.at("/flops/dense_total").asLong()).isEqualTo(dense.denseFlops())
+        .isGreaterThan(m.at("/flops/dense").asLong());
   }
 
   @Test

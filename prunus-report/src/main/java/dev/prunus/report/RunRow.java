@@ -69,30 +69,62 @@ public record RunRow(ObjectNode values) {
     return isDense() ? 1.0 : number("run.target_density");
   }
 
-  /** The density reached: non-zero over total weights of the prunable layers. */
+  /**
+   * The density reached: non-zero parameters of the prunable layers over those of the dense architecture
+   * the run started from ({@code params.density_vs_dense}, so a compacted model is not called dense);
+   * {@code params.density} for runs written before that key existed.
+   */
   public double density() {
-    return number("params.density");
+    return has("params.density_vs_dense") ? number("params.density_vs_dense") : number("params.density");
+  }
+
+  /** Non-zero (kept) parameters of the prunable layers. */
+  public long nonzeroParams() {
+    return (long) number("params.nonzero");
+  }
+
+  /** Multiply-accumulates per example of the kept weights. */
+  public long maskedFlops() {
+    return (long) number("flops.masked");
+  }
+
+  /** Seconds of training and pruning the run spent ({@code timing.train_s + timing.prune_s}). */
+  public double seconds() {
+    return number("timing.train_s") + (has("timing.prune_s") ? number("timing.prune_s") : 0);
   }
 
   public double testAccuracy() {
     return number("accuracy.test");
   }
 
-  /** Total over non-zero parameters of the prunable layers (1 for a dense model). */
+  /** Dense over non-zero parameters of the prunable layers (1 for a dense model), as {@link #density()}. */
   public double compressionRatio() {
-    return number("params.total") / number("params.nonzero");
+    return number(has("params.dense_total") ? "params.dense_total" : "params.total") / number("params.nonzero");
   }
 
-  /** Theoretical speed-up: dense FLOPs over masked FLOPs (multiply-accumulates of the kept weights). */
+  /**
+   * Theoretical speed-up: the dense architecture's FLOPs over masked FLOPs (multiply-accumulates of the
+   * kept weights).
+   */
   public double theoreticalSpeedup() {
-    return number("flops.dense") / number("flops.masked");
+    return number(has("flops.dense_total") ? "flops.dense_total" : "flops.dense") / number("flops.masked");
   }
 
-  /** The prunable layers in order ({@code layers.I.name}, {@code layers.I.density}). */
+  /**
+   * The prunable layers in order ({@code layers.I.name}, {@code layers.I.density}). A compacted run's
+   * layers are smaller than the architecture it pruned, so their densities are taken from its last
+   * round record, made before compaction ({@code pruning.rounds.R.layer_density.NAME}).
+   */
   public List<Layer> layers() {
+    int last = -1;
+    while (has("pruning.compaction.params_before") && has("pruning.rounds." + (last + 1) + ".round")) {
+      last++;
+    }
     List<Layer> out = new ArrayList<>();
     for (int i = 0; has("layers." + i + ".name"); i++) {
-      out.add(new Layer(text("layers." + i + ".name"), number("layers." + i + ".density")));
+      String name = text("layers." + i + ".name");
+      String beforeCompaction = "pruning.rounds." + last + ".layer_density." + name;
+      out.add(new Layer(name, number(last >= 0 && has(beforeCompaction) ? beforeCompaction : "layers." + i + ".density")));
     }
     return out;
   }

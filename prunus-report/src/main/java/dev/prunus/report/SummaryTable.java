@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The report's main table, one line per (label, target density) of each setting: seeds, the density
- * reached, test accuracy (mean ± std over seeds), compression ratio and theoretical speed-up. Printed
+ * reached (against the dense architecture; the target reads "outcome" for a method that decides it), test accuracy (mean ± std over seeds), compression ratio and theoretical speed-up. Printed
  * by {@code prunus experiment} and shown in the HTML report.
  */
 public final class SummaryTable {
@@ -21,7 +21,7 @@ public final class SummaryTable {
     groups.forEach((setting, points) -> {
       for (ResultGroups.Point p : points) {
         out.add(List.of(setting.model(), setting.dataset(), p.label(),
-            p.runs().get(0).isDense() ? "" : shortest(p.targetDensity()),
+            p.runs().get(0).isDense() ? "" : target(p.targetDensity()),
             Integer.toString(p.runs().size()), String.format(Locale.ROOT, "%.4f", p.density().mean()),
             p.accuracy().format(4),
             String.format(Locale.ROOT, "%.1fx", p.stat(RunRow::compressionRatio).mean()),
@@ -29,6 +29,11 @@ public final class SummaryTable {
       }
     });
     return out;
+  }
+
+  /** A target density as {@link #shortest}, or "outcome" for a run without one (NaN: relief's density). */
+  public static String target(double d) {
+    return Double.isNaN(d) ? "outcome" : shortest(d);
   }
 
   /** A density in at most four significant digits, without trailing zeros: 0.1, 0.02, 0.3333. */

@@ -71,8 +71,9 @@ public final class SyntheticRuns {
       r.put("pruning.details.aspl", 2.0 + density + 0.01 * seed);
     }
     if (details && label.equals("data-free")) {
+      r.put("pruning.details.layers.fc1.removed", 12); // as data-free writes it: no curve
       for (int i = 0; i < 20; i++) {
-        r.put("pruning.details.saliency_curve.fc1." + i, 0.01 * i * i);
+        r.put("pruning.details.layers.fc1.saliency." + i, 0.01 * i * i);
       }
     }
     r.put("provenance.dataset.id", "fashion-mnist");

@@ -13,9 +13,10 @@ import org.knowm.xchart.XYChart;
 
 /**
  * A curve a method records about its plan: a list under {@code pruning.details} (flattened to
- * {@code PREFIX.0}, {@code PREFIX.1}, ...), or one list per layer ({@code PREFIX.LAYER.0}, ...), e.g. the
- * data-free method's saliency per removed neuron. One line per method and layer, from the first run of
- * each method that records it; shown only when some run does.
+ * {@code PREFIX.0}, {@code PREFIX.1}, ...), or one list per layer ({@code PREFIX.LAYER.SUFFIX.0}, ...),
+ * e.g. the data-free method's saliency of each greedy merge ({@code pruning.details.layers.fc1.saliency.0}).
+ * One line per method and layer, from the first run of each method that records it; shown only when
+ * some run does.
  */
 final class DetailCurveSection implements ReportSection {
   private final String title;
@@ -25,13 +26,19 @@ final class DetailCurveSection implements ReportSection {
   private final String caption;
   private final Pattern key;
 
-  DetailCurveSection(String title, String prefix, String xAxis, String yAxis, String caption) {
+  /**
+   * @param prefix the dotted key the lists are under, e.g. {@code pruning.details.layers}
+   * @param suffix the key of the list within each layer's entry ({@code saliency}), or "" for lists
+   *     directly under the prefix
+   */
+  DetailCurveSection(String title, String prefix, String suffix, String xAxis, String yAxis, String caption) {
     this.title = title;
-    this.prefix = prefix;
+    this.prefix = suffix.isEmpty() ? prefix : prefix + ".*." + suffix;
     this.xAxis = xAxis;
     this.yAxis = yAxis;
     this.caption = caption;
-    this.key = Pattern.compile(Pattern.quote(prefix) + "\\.(?:(.+)\\.)?(\\d+)");
+    this.key = Pattern.compile(Pattern.quote(prefix) + "\\.(?:(.+)\\.)?"
+        + (suffix.isEmpty() ? "" : Pattern.quote(suffix) + "\\.") + "(\\d+)");
   }
 
   @Override

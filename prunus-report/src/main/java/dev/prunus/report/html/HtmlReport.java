@@ -29,7 +29,7 @@ public final class HtmlReport {
       new DetailScatterSection("Small-World: sigma against accuracy", "pruning.details.sigma",
           "small-world coefficient sigma of the relational graph",
           "Test accuracy against the small-world coefficient sigma of each run's graph"),
-      new DetailCurveSection("Data-free: saliency curve", "pruning.details.saliency_curve", "neurons removed",
+      new DetailCurveSection("Data-free: saliency curve", "pruning.details.layers", "saliency", "neurons removed",
           "saliency of the removed pair",
           "Saliency of each successive neuron merge; the knee is where merging starts to cost accuracy"),
       new ProvenanceSection());

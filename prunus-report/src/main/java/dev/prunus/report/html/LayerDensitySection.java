@@ -26,9 +26,11 @@ final class LayerDensitySection implements ReportSection {
       List<ResultGroups.Point> pruned = all.stream().filter(p -> !p.runs().get(0).layers().isEmpty()).toList();
       TreeSet<Double> targets = new TreeSet<>(pruned.stream().map(ResultGroups.Point::targetDensity).toList());
       for (double target : targets.descendingSet()) {
-        List<ResultGroups.Point> atTarget = pruned.stream().filter(p -> p.targetDensity() == target).toList();
+        // Double.equals, so the runs without a target (NaN: relief's density is an outcome) group together
+        List<ResultGroups.Point> atTarget = pruned.stream()
+            .filter(p -> Double.valueOf(p.targetDensity()).equals(target)).toList();
         List<String> layers = atTarget.get(0).runs().get(0).layers().stream().map(RunRow.Layer::name).toList();
-        CategoryChart c = Charts.bars("Density per layer at target " + SummaryTable.shortest(target) + ", " + setting, "layer", "weight density");
+        CategoryChart c = Charts.bars("Density per layer at target " + SummaryTable.target(target) + ", " + setting, "layer", "weight density");
         for (ResultGroups.Point p : atTarget) {
           List<Double> density = new ArrayList<>();
           for (int i = 0; i < layers.size(); i++) {
@@ -38,7 +40,7 @@ final class LayerDensitySection implements ReportSection {
           c.addSeries(p.label(), layers, density);
         }
         parts.add(Html.figure(Charts.png(c), "Weight density of each prunable layer at target density "
-            + SummaryTable.shortest(target) + ", " + setting + ": means over seeds."));
+            + SummaryTable.target(target) + ", " + setting + ": means over seeds."));
       }
     });
     return ReportData.join(parts);

@@ -82,4 +82,31 @@ class HtmlReportTest {
     }
     assertThat(html).contains("<td>0.9200 ± 0.0100</td>");
   }
+
+  /** Runs without a target density (relief: an outcome) get their own per-layer chart, titled so. */
+  @Test
+  void runsWithoutATargetDensityAreCharted() throws Exception {
+    List<dev.prunus.report.RunRow> rows = new ArrayList<>(SyntheticRuns.rows(false));
+    for (int seed = 0; seed < 2; seed++) {
+      com.fasterxml.jackson.databind.node.ObjectNode relief = rows.get(3 + seed).values().deepCopy();
+      relief.put("run.label", "relief");
+      relief.putNull("run.target_density");
+      rows.add(new dev.prunus.report.RunRow(relief));
+    }
+    String html = HtmlReport.standard().render(rows, List.of("x"));
+    assertThat(html).contains("Weight density of each prunable layer at target density outcome");
+    assertThat(charts(html)).hasSize(2 + 4);
+  }
+
+  /** The data-free curve is read from the keys the method writes: pruning.details.layers.LAYER.saliency.I. */
+  @Test
+  void theSaliencyCurveIsReadPerLayer() {
+    dev.prunus.report.RunRow dataFree = SyntheticRuns.rows(true).stream().filter(r -> r.label().equals("data-free"))
+        .findFirst().orElseThrow();
+    DetailCurveSection section = HtmlReport.STANDARD_SECTIONS.stream().filter(DetailCurveSection.class::isInstance)
+        .map(DetailCurveSection.class::cast).findFirst().orElseThrow();
+    var curves = section.curves(dataFree);
+    assertThat(curves).containsOnlyKeys("fc1");
+    assertThat(curves.get("fc1")).hasSize(20).containsEntry(3, 0.09);
+  }
 }
