@@ -73,7 +73,7 @@ final class ExperimentCommand implements Callable<Integer> {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     ExperimentRunner.Summary s;
     try (GridProgress progress = new GridProgress(o)) {
-      s = new ExperimentRunner(registry, data::load, progress, command).withLauncher(new ProcessLauncher())
+      s = new ExperimentRunner(registry, data::load, progress, command).withLauncher(new ProcessLauncher(jobs))
           .run(experiment, text, dir, jobs);
     }
     o.println();
