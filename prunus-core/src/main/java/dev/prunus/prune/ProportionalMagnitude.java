@@ -6,6 +6,7 @@ import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
+import dev.prunus.prune.method.Magnitude;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,17 +62,14 @@ public final class ProportionalMagnitude {
       largest = kept[i] > kept[largest] ? i : largest;
     }
     keep[largest] += target - sum;
+    Map<String, float[]> magnitudes = Magnitude.scores(model, layers);
     Map<String, Mask> masks = new LinkedHashMap<>();
     Map<String, Object> perLayer = new LinkedHashMap<>();
     for (int i = 0; i < kept.length; i++) {
       PrunableLayer p = layers.get(i);
       Mask current = LayerSelection.currentMask(model, p);
-      float[] w = model.weights().get(p.weightName()).data();
-      float[] magnitude = new float[w.length];
-      for (int j = 0; j < w.length; j++) {
-        magnitude[j] = Math.abs(w[j]);
-      }
-      masks.put(p.weightName(), new Mask(p.weightShape(), TopK.largest(magnitude, current.keep(), keep[i])));
+      masks.put(p.weightName(), new Mask(p.weightShape(),
+          TopK.largest(magnitudes.get(p.weightName()), current.keep(), keep[i])));
       perLayer.put(p.weightName(), (double) keep[i] / current.size());
     }
     return PruningPlan.ofMasks("magnitude", new Masks(masks), Map.of("scope", "proportional per layer",

@@ -71,8 +71,17 @@ public final class Magnitude implements PruningMethod {
   @Override
   public PruningPlan plan(Model model, PruningContext context) {
     List<PrunableLayer> selected = layers.select(model.architecture());
+    Map<String, float[]> scores = scores(model, selected);
+    Masks masks = global
+        ? ScoreSelection.global(model, selected, scores, context.target(), floor)
+        : ScoreSelection.layerwise(model, selected, scores, context.target());
+    return PruningPlan.ofMasks(ID, masks, Map.of("scope", global ? "global" : "layer"));
+  }
+
+  /** |w| of every weight of {@code layers}, by weight name: what magnitude pruning ranks. */
+  public static Map<String, float[]> scores(Model model, List<PrunableLayer> layers) {
     Map<String, float[]> scores = new LinkedHashMap<>();
-    for (PrunableLayer p : selected) {
+    for (PrunableLayer p : layers) {
       float[] w = model.weights().get(p.weightName()).data();
       float[] s = new float[w.length];
       for (int i = 0; i < w.length; i++) {
@@ -80,9 +89,6 @@ public final class Magnitude implements PruningMethod {
       }
       scores.put(p.weightName(), s);
     }
-    Masks masks = global
-        ? ScoreSelection.global(model, selected, scores, context.target(), floor)
-        : ScoreSelection.layerwise(model, selected, scores, context.target());
-    return PruningPlan.ofMasks(ID, masks, Map.of("scope", global ? "global" : "layer"));
+    return scores;
   }
 }

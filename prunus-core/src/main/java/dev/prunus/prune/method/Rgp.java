@@ -1,14 +1,12 @@
 package dev.prunus.prune.method;
 
 import dev.prunus.InvalidInputException;
-import dev.prunus.graph.Edge;
 import dev.prunus.graph.aspl.AsplOptimizer;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.Tensor;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
@@ -163,21 +161,9 @@ public final class Rgp implements PruningMethod {
       perLayer.put(e.getKey(), e.getValue().density());
     }
     d.put("masked_layers_density", (double) kept / total);
-    long all = 0;
-    long allKept = 0;
-    for (PrunableLayer p : model.architecture().prunableLayers()) {
-      Mask m = masks.get(p.weightName());
-      long size = Tensor.numel(p.weightShape());
-      all += size;
-      allKept += m == null ? size : m.kept();
-    }
-    d.put("network_weight_density", (double) allKept / all);
+    d.put("network_weight_density", RelationalMasks.networkWeightDensity(model.architecture(), masks));
     d.put("layer_density", perLayer);
-    List<int[]> edges = new ArrayList<>();
-    for (Edge e : made.graph().edges()) {
-      edges.add(new int[] {e.u(), e.v()});
-    }
-    d.put("edges", edges);
+    d.put("edges", RelationalMasks.edgePairs(made.graph()));
     made.search().ifPresent(r -> d.put("aspl_chain", chain(r)));
     return d;
   }

@@ -338,7 +338,7 @@ public final class SmallWorld implements PruningMethod {
     d.put("transitivity", Clustering.transitivity(g));
     d.put("aspl", sigma.aspl());
     d.put("global_efficiency", GlobalEfficiency.of(g));
-    d.put("edges", g.edges().stream().map(e -> new int[] {e.u(), e.v()}).toList());
+    d.put("edges", RelationalMasks.edgePairs(g));
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("p", swept.points().stream().map(Sweep::p).toList());
     s.put("sigma", swept.points().stream().map(x -> x.sigma().value()).toList());
@@ -351,17 +351,12 @@ public final class SmallWorld implements PruningMethod {
     d.put("total_params", budget.totalParams());
     d.put("params_density", (double) budget.keptParams() / budget.totalParams());
     d.put("unallocated_weights", budget.unallocatedWeights());
-    long kept = 0;
-    long all = 0;
     Map<String, Double> perLayer = new LinkedHashMap<>();
     for (PrunableLayer p : arch.prunableLayers()) {
       Mask m = masks.get(p.weightName());
-      long size = (long) p.outputUnits() * p.inputUnits() * p.weightsPerConnection();
-      kept += m == null ? size : m.kept();
-      all += size;
       perLayer.put(p.weightName(), m == null ? 1.0 : m.density());
     }
-    d.put("weight_density", (double) kept / all);
+    d.put("weight_density", RelationalMasks.networkWeightDensity(arch, masks));
     d.put("layer_density", perLayer);
     d.put("layer_level", levels);
     if (unitGraph) {

@@ -83,6 +83,27 @@ public final class RelationalMasks {
   }
 
   /**
+   * The kept share of the weights of every conv/linear layer of {@code arch} under {@code masks}, a layer
+   * without a mask counting as dense (the whole network's weight density, which RGP and Small-World record).
+   */
+  public static double networkWeightDensity(Architecture arch, Masks masks) {
+    long all = 0;
+    long kept = 0;
+    for (PrunableLayer p : arch.prunableLayers()) {
+      Mask m = masks.get(p.weightName());
+      long size = (long) p.outputUnits() * p.inputUnits() * p.weightsPerConnection();
+      all += size;
+      kept += m == null ? size : m.kept();
+    }
+    return (double) kept / all;
+  }
+
+  /** The graph's edges as {u, v} pairs, as metrics.json records them. */
+  public static List<int[]> edgePairs(UndirectedGraph graph) {
+    return graph.edges().stream().map(e -> new int[] {e.u(), e.v()}).toList();
+  }
+
+  /**
    * The largest node count every one of {@code layers} can be split into: the smallest input or output
    * channel count among them.
    */
