@@ -17,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Write one self-contained HTML report (charts embedded) over experiment",
         "directories (results.json) and run directories (metrics.json): accuracy against",
         "density (mean +- std over seeds), compression against theoretical speed-up,",
-        "density per layer, method-specific measures, and every run's provenance."})
+        "density per layer, accuracy after each round of iterative runs, method-specific",
+        "measures, and every run's provenance. --charts DIR also writes each chart as PNG."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -27,11 +28,19 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "The HTML file to write.")
   Path out;
 
+  @Option(names = "--charts", paramLabel = "DIR",
+      description = "Also write each chart as a PNG file into DIR (NN-title.png, in report order).")
+  Path charts;
+
   @Override
   public Integer call() {
     List<RunRow> rows = ReportRuns.read(dirs);
-    HtmlReport.standard().write(out, rows, dirs.stream().map(Path::toString).toList());
+    HtmlReport.Rendered r = HtmlReport.standard().write(out, rows, dirs.stream().map(Path::toString).toList());
     spec.commandLine().getOut().printf("report on %d runs: %s%n", rows.size(), out);
+    if (charts != null) {
+      List<Path> files = HtmlReport.writeCharts(charts, r.figures());
+      spec.commandLine().getOut().printf("%d charts in %s%n", files.size(), charts);
+    }
     return PrunusCommand.OK;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prunus.data.DatasetRepository;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,10 +69,18 @@ class ExperimentCommandTest {
 
     Path html = tmp.resolve("report.html");
     Cli report = Cli.run("report", out.toString(), out.resolve("runs/dense/lenet-300-100_mnist-sample_s1").toString(),
-        "--out", html.toString());
+        "--out", html.toString(), "--charts", tmp.resolve("charts").toString());
     assertThat(report.exit()).as(report.err()).isZero();
     assertThat(report.out()).contains("report on 4 runs");
-    assertThat(Files.readString(html)).contains("<h2>Accuracy against density</h2>", "data:image/png;base64,");
+    String page = Files.readString(html);
+    assertThat(page).contains("<h2>Accuracy against density</h2>", "data:image/png;base64,");
+    try (var charts = Files.list(tmp.resolve("charts"))) {
+      List<String> names = charts.map(p -> p.getFileName().toString()).sorted().toList();
+      assertThat(names).isNotEmpty().allMatch(n -> n.matches("\\d\\d-[a-z0-9-]+\\.png"));
+      assertThat(names.get(0)).startsWith("01-test-accuracy-");
+      assertThat(report.out()).contains(names.size() + " charts in ");
+      assertThat(page.split("<img class=\"chart\"", -1)).hasSize(names.size() + 1);
+    }
 
     Cli none = Cli.run("report", tmp.toString(), "--out", html.toString());
     assertThat(none.exit()).isEqualTo(2);

@@ -1,10 +1,14 @@
 package dev.prunus.report.html;
 
+import dev.prunus.report.Stat;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.DoubleStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -48,6 +52,36 @@ final class Charts {
     s.setAntiAlias(true);
   }
 
+  /**
+   * Test accuracy against density, one line per label with error bars, and the dense baseline as a dashed
+   * line from the lowest density to 1. The density axis is logarithmic where the values span a decade;
+   * both ranges cover every point, its error bar and the baseline.
+   *
+   * @param lines by label: {densities, mean accuracies, their standard deviations}
+   */
+  static XYChart accuracyAgainstDensity(String title, Map<String, double[][]> lines, Optional<Stat> dense) {
+    DoubleStream.Builder xs = DoubleStream.builder().add(1);
+    DoubleStream.Builder ys = DoubleStream.builder();
+    dense.ifPresent(d -> ys.add(d.mean()));
+    lines.values().forEach(l -> {
+      for (int i = 0; i < l[0].length; i++) {
+        xs.add(l[0][i]);
+        ys.add(l[1][i] - l[2][i]).add(l[1][i] + l[2][i]);
+      }
+    });
+    double[] x = xs.build().toArray();
+    ChartAxis xAxis = ChartAxis.logWhereWide(x);
+    XYChart c = xy(title, "density (kept fraction of weights" + (xAxis.log() ? ", log scale)" : ")"),
+        "test accuracy");
+    xAxis.applyX(c);
+    ChartAxis.linear(ys.build().toArray()).applyY(c);
+    lines.forEach((label, l) -> c.addSeries(label, l[0], l[1], l[2]));
+    double from = DoubleStream.of(x).filter(v -> v > 0).min().orElse(1);
+    dense.ifPresent(d -> reference(c, "dense (" + d.format(4) + ")", new double[] {from, 1},
+        new double[] {d.mean(), d.mean()}));
+    return c;
+  }
+
   /** A reference line: thin, dashed, grey, without markers. */
   static void reference(XYChart c, String name, double[] x, double[] y) {
     XYSeries s = c.addSeries(name, x, y);
@@ -56,13 +90,17 @@ final class Charts {
     s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
   }
 
-  /** The chart as a {@code data:image/png;base64,...} URI. */
-  static String png(Chart<?, ?> chart) {
+  /** The chart drawn as PNG. */
+  static byte[] pngBytes(Chart<?, ?> chart) {
     try {
-      byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-      return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes);
+      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("could not draw the chart '" + chart.getTitle() + "'", e);
     }
+  }
+
+  /** PNG bytes as a {@code data:image/png;base64,...} URI. */
+  static String dataUri(byte[] png) {
+    return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
   }
 }

@@ -2,7 +2,6 @@ package dev.prunus.report.html;
 
 import dev.prunus.report.ResultGroups;
 import dev.prunus.report.RunRow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.DoubleStream;
@@ -22,12 +21,12 @@ final class CompressionSpeedupSection implements ReportSection {
   }
 
   @Override
-  public Optional<String> render(ReportData data) {
-    List<String> parts = new ArrayList<>();
-    data.pruned().forEach((setting, pruned) -> parts.add(Html.figure(Charts.png(chart(setting, pruned)),
+  public Optional<SectionBody> render(ReportData data) {
+    SectionBody body = new SectionBody();
+    data.pruned().forEach((setting, pruned) -> body.figure(chart(setting, pruned),
         "Compression ratio against theoretical speed-up (dense FLOPs / masked FLOPs), " + setting
-            + ": means over seeds.")));
-    return ReportData.join(parts);
+            + ": means over seeds."));
+    return ReportData.nonEmpty(body);
   }
 
   /** The chart of one setting's pruned points, both axes over the same range so the diagonal is at 45°. */

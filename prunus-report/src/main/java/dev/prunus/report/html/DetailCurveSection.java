@@ -60,8 +60,8 @@ final class DetailCurveSection implements ReportSection {
   }
 
   @Override
-  public Optional<String> render(ReportData data) {
-    List<String> parts = new ArrayList<>();
+  public Optional<SectionBody> render(ReportData data) {
+    SectionBody body = new SectionBody();
     data.groups().forEach((setting, points) -> {
       Map<String, RunRow> firstByLabel = new LinkedHashMap<>();
       points.stream().flatMap(p -> p.runs().stream()).filter(r -> !curves(r).isEmpty())
@@ -80,8 +80,8 @@ final class DetailCurveSection implements ReportSection {
         c.addSeries(layer.isEmpty() ? label : label + " " + layer, x, y).setMarker(
             org.knowm.xchart.style.markers.SeriesMarkers.NONE);
       }));
-      parts.add(Html.figure(Charts.png(c), caption + " (" + setting + "; keys " + prefix + ".*)"));
+      body.figure(c, caption + " (" + setting + "; keys " + prefix + ".*)");
     });
-    return ReportData.join(parts);
+    return ReportData.nonEmpty(body);
   }
 }

@@ -1,7 +1,6 @@
 package dev.prunus.report.html;
 
 import dev.prunus.report.RunRow;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.XYChart;
@@ -36,8 +35,8 @@ final class DetailScatterSection implements ReportSection {
   }
 
   @Override
-  public Optional<String> render(ReportData data) {
-    List<String> parts = new ArrayList<>();
+  public Optional<SectionBody> render(ReportData data) {
+    SectionBody body = new SectionBody();
     data.groups().forEach((setting, points) -> {
       List<RunRow> runs = points.stream().flatMap(p -> p.runs().stream()).filter(r -> r.has(key)).toList();
       if (runs.isEmpty()) {
@@ -50,8 +49,8 @@ final class DetailScatterSection implements ReportSection {
             of.stream().mapToDouble(RunRow::testAccuracy).toArray())
             .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       }
-      parts.add(Html.figure(Charts.png(c), caption + " (" + setting + "; key " + key + ")"));
+      body.figure(c, caption + " (" + setting + "; key " + key + ")");
     });
-    return ReportData.join(parts);
+    return ReportData.nonEmpty(body);
   }
 }

@@ -4,7 +4,9 @@ import dev.prunus.io.AtomicFiles;
 import dev.prunus.report.RunRow;
 import dev.prunus.run.Versions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -22,6 +24,7 @@ public final class HtmlReport {
       new AccuracyDensitySection(),
       new CompressionSpeedupSection(),
       new LayerDensitySection(),
+      new RoundTrajectorySection(),
       new DetailScatterSection("RGP: ASPL against accuracy", "pruning.details.aspl",
           "average shortest path length of the relational graph",
           "Test accuracy against the ASPL of each run's relational graph; RGP's claim is that lower ASPL gives "
@@ -56,8 +59,20 @@ public final class HtmlReport {
     return new HtmlReport(STANDARD_SECTIONS);
   }
 
-  /** The report on {@code rows}; {@code sources} names the directories they came from. */
+  /** A rendered report: the HTML, and its charts in order of appearance. */
+  public record Rendered(String html, List<SectionBody.Figure> figures) {
+    public Rendered {
+      figures = List.copyOf(figures);
+    }
+  }
+
+  /** The report's HTML on {@code rows}; {@code sources} names the directories they came from. */
   public String render(List<RunRow> rows, List<String> sources) {
+    return build(rows, sources).html();
+  }
+
+  /** The report on {@code rows}, with its charts; {@code sources} names the directories they came from. */
+  public Rendered build(List<RunRow> rows, List<String> sources) {
     ReportData data = ReportData.of(rows);
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -65,16 +80,43 @@ public final class HtmlReport {
         .append("<h1>Prunus report</h1>\n")
         .append(Html.paragraph(rows.size() + " runs from " + String.join(", ", sources) + "; written by prunus "
             + Versions.prunus() + "."));
+    List<SectionBody.Figure> figures = new ArrayList<>();
     for (ReportSection s : sections) {
-      Optional<String> body = s.render(data);
-      body.ifPresent(b -> sb.append("<section>\n<h2>").append(Html.escape(s.title())).append("</h2>\n").append(b)
-          .append("</section>\n"));
+      Optional<SectionBody> body = s.render(data);
+      body.ifPresent(b -> {
+        sb.append("<section>\n<h2>").append(Html.escape(s.title())).append("</h2>\n").append(b.toHtml())
+            .append("</section>\n");
+        figures.addAll(b.figures());
+      });
     }
-    return sb.append("</body>\n</html>\n").toString();
+    return new Rendered(sb.append("</body>\n</html>\n").toString(), figures);
   }
 
-  /** Writes the report to {@code out} atomically. */
-  public void write(Path out, List<RunRow> rows, List<String> sources) {
-    AtomicFiles.writeString(out, render(rows, sources));
+  /** Writes the report to {@code out} atomically, and returns it. */
+  public Rendered write(Path out, List<RunRow> rows, List<String> sources) {
+    Rendered r = build(rows, sources);
+    AtomicFiles.writeString(out, r.html());
+    return r;
+  }
+
+  /**
+   * Writes each chart into {@code dir} (created if missing) as {@code NN-TITLE.png}: NN its place in the
+   * report from 01, TITLE its title in lower case with every run of other characters than letters and
+   * digits made one hyphen. Each file is written atomically. Returns the files in order.
+   */
+  public static List<Path> writeCharts(Path dir, List<SectionBody.Figure> figures) {
+    List<Path> out = new ArrayList<>();
+    for (int i = 0; i < figures.size(); i++) {
+      Path file = dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i + 1, slug(figures.get(i).title())));
+      byte[] png = figures.get(i).png();
+      AtomicFiles.write(file, o -> o.write(png));
+      out.add(file);
+    }
+    return out;
+  }
+
+  static String slug(String title) {
+    String s = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return s.isEmpty() ? "chart" : s;
   }
 }

@@ -20,8 +20,8 @@ final class LayerDensitySection implements ReportSection {
   }
 
   @Override
-  public Optional<String> render(ReportData data) {
-    List<String> parts = new ArrayList<>();
+  public Optional<SectionBody> render(ReportData data) {
+    SectionBody body = new SectionBody();
     data.pruned().forEach((setting, all) -> {
       List<ResultGroups.Point> pruned = all.stream().filter(p -> !p.runs().get(0).layers().isEmpty()).toList();
       TreeSet<Double> targets = new TreeSet<>(pruned.stream().map(ResultGroups.Point::targetDensity).toList());
@@ -39,10 +39,10 @@ final class LayerDensitySection implements ReportSection {
           }
           c.addSeries(p.label(), layers, density);
         }
-        parts.add(Html.figure(Charts.png(c), "Weight density of each prunable layer at target density "
-            + SummaryTable.target(target) + ", " + setting + ": means over seeds."));
+        body.figure(c, "Weight density of each prunable layer at target density "
+            + SummaryTable.target(target) + ", " + setting + ": means over seeds.");
       }
     });
-    return ReportData.join(parts);
+    return ReportData.nonEmpty(body);
   }
 }

@@ -16,7 +16,7 @@ final class ProvenanceSection implements ReportSection {
   }
 
   @Override
-  public Optional<String> render(ReportData data) {
+  public Optional<SectionBody> render(ReportData data) {
     List<List<String>> rows = new ArrayList<>();
     for (RunRow r : data.rows()) {
       String epochs = r.has("provenance.config.training.training.epochs")
@@ -27,7 +27,8 @@ final class ProvenanceSection implements ReportSection {
           r.text("provenance.versions.prunus"), r.text("provenance.versions.engine"), r.text("provenance.created"),
           r.text("provenance.command")));
     }
-    return Optional.of(Html.paragraph("Each run's provenance.json holds the full configuration; the SHA-256 "
-        + "identifies the exact data files.") + "<div class=\"wide\">" + Html.table(HEADER, rows) + "</div>");
+    return Optional.of(new SectionBody().html(Html.paragraph("Each run's provenance.json holds the full "
+        + "configuration; the SHA-256 identifies the exact data files.") + "<div class=\"wide\">"
+        + Html.table(HEADER, rows) + "</div>"));
   }
 }

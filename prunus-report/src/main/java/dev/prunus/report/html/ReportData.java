@@ -34,8 +34,8 @@ public record ReportData(List<RunRow> rows, Map<ResultGroups.Setting, List<Resul
     return groups.getOrDefault(setting, List.of()).stream().filter(p -> p.runs().get(0).isDense()).findFirst();
   }
 
-  /** Joins the parts for each setting into a section body; empty when no setting gave one. */
-  static Optional<String> join(List<String> parts) {
-    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("", parts));
+  /** The body, or empty when nothing was added to it. */
+  static Optional<SectionBody> nonEmpty(SectionBody body) {
+    return body.isEmpty() ? Optional.empty() : Optional.of(body);
   }
 }

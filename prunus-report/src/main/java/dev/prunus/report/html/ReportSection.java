@@ -13,6 +13,6 @@ public interface ReportSection {
   /** The section's heading. */
   String title();
 
-  /** The section's HTML body, or empty when the runs hold nothing for it. */
-  Optional<String> render(ReportData data);
+  /** The section's body, or empty when the runs hold nothing for it. */
+  Optional<SectionBody> render(ReportData data);
 }

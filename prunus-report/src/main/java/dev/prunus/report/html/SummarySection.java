@@ -11,10 +11,10 @@ final class SummarySection implements ReportSection {
   }
 
   @Override
-  public Optional<String> render(ReportData data) {
-    return Optional.of(Html.paragraph("Test accuracy is the mean ± sample standard deviation over seeds. "
+  public Optional<SectionBody> render(ReportData data) {
+    return Optional.of(new SectionBody().html(Html.paragraph("Test accuracy is the mean ± sample standard deviation over seeds. "
         + "Density is the kept fraction of the prunable (conv and linear) weights; compression is its inverse; "
         + "theoretical speed-up is dense over masked multiply-accumulates.")
-        + Html.table(SummaryTable.HEADER, SummaryTable.rows(data.groups())));
+        + Html.table(SummaryTable.HEADER, SummaryTable.rows(data.groups()))));
   }
 }

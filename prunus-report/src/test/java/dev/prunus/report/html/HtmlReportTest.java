@@ -109,4 +109,55 @@ class HtmlReportTest {
     assertThat(curves).containsOnlyKeys("fc1");
     assertThat(curves.get("fc1")).hasSize(20).containsEntry(3, 0.09);
   }
+
+  /** Two iterative runs of one method: each round's point is the mean density and mean ± std accuracy. */
+  @Test
+  void roundTrajectoriesAverageEachRoundOverSeeds() throws Exception {
+    List<dev.prunus.report.RunRow> rows = new ArrayList<>(SyntheticRuns.rows(false));
+    double[][] density = {{0.5, 0.25, 0.125}, {0.7, 0.35, 0.175}};
+    double[][] accuracy = {{0.90, 0.88, 0.80}, {0.92, 0.86, 0.70}};
+    for (int seed = 0; seed < 2; seed++) {
+      com.fasterxml.jackson.databind.node.ObjectNode relief = rows.get(3 + seed).values().deepCopy();
+      relief.put("run.label", "relief");
+      relief.putNull("run.target_density");
+      for (int i = 0; i < 3; i++) {
+        relief.put("pruning.rounds." + i + ".density", density[seed][i]);
+        relief.put("pruning.rounds." + i + ".test_accuracy", accuracy[seed][i]);
+      }
+      rows.add(new dev.prunus.report.RunRow(relief));
+    }
+    String html = HtmlReport.standard().render(rows, List.of("x"));
+    assertThat(html).contains("<h2>Iterative pruning: accuracy after each round</h2>");
+    assertThat(HtmlReport.standard().render(SyntheticRuns.rows(false), List.of("x")))
+        .doesNotContain("Iterative pruning");
+
+    var setting = new dev.prunus.report.ResultGroups.Setting("lenet5", "fashion-mnist");
+    var chart = RoundTrajectorySection.chart(setting, java.util.Map.of("relief", rows.subList(rows.size() - 2,
+        rows.size())), java.util.Optional.empty());
+    var series = chart.getSeriesMap().get("relief");
+    assertThat(series.getXData()).containsExactly(0.6, 0.3, 0.15);
+    assertThat(series.getYData()).usingElementComparator((a, b) -> Math.abs(a - b) < 1e-12 ? 0 : 1)
+        .containsExactly(0.91, 0.87, 0.75);
+    // sample standard deviation of {0.80, 0.70}
+    assertThat(series.getExtraValues()[2]).isCloseTo(Math.sqrt(0.005), org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  /** --charts: one PNG per chart, in report order, byte for byte the embedded images. */
+  @Test
+  void chartsAreWrittenAsFilesInReportOrder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    HtmlReport.Rendered r = HtmlReport.standard().build(SyntheticRuns.rows(true), List.of("x"));
+    List<java.nio.file.Path> files = HtmlReport.writeCharts(dir.resolve("charts"), r.figures());
+    assertThat(files).hasSize(7);
+    assertThat(files.get(0).getFileName().toString()).isEqualTo("01-test-accuracy-lenet5-on-fashion-mnist.png");
+    Matcher m = IMG.matcher(r.html());
+    for (java.nio.file.Path f : files) {
+      assertThat(m.find()).isTrue();
+      assertThat(java.nio.file.Files.readAllBytes(f)).isEqualTo(Base64.getDecoder().decode(m.group(1)));
+    }
+    assertThat(m.find()).isFalse();
+    assertThat(HtmlReport.slug("Density per layer at target 0.1, lenet5 / fashion-mnist"))
+        .isEqualTo("density-per-layer-at-target-0-1-lenet5-fashion-mnist");
+    assertThat(HtmlReport.slug("±")).isEqualTo("chart");
+  }
 }
