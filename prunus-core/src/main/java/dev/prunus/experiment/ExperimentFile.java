@@ -6,6 +6,7 @@ import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.run.PruneRunConfig;
 import dev.prunus.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,9 @@ import java.util.function.Function;
  *     rounds: 3                    # iterative only
  *     rewind: false                # iterative only: back to the initial weights after each prune
  *     compact: false               # physically remove dead units at the end
+ *     keep-best: false             # each round keeps its epoch of best validation accuracy, not its last
+ *     final-density: 0.023         # then magnitude-prune every layer in proportion to this params.density
+ *     final-epochs: 1              # and fine-tune this many epochs (needs final-density; default 1)
  *     options: {scope: layer}      # the method's options (prunus methods)
  *     densities: [0.1]             # instead of the experiment's
  *     fine-tune: {epochs: 2}       # instead of the experiment's fine-tune keys
@@ -70,7 +74,8 @@ public final class ExperimentFile {
       "vgg-head", "validation-fraction", "training", "fine-tune", "methods");
   static final List<String> BUDGET_KEYS = List.of("epochs", "batch-size", "optimizer", "lr", "momentum", "nesterov",
       "weight-decay", "lr-schedule", "augment");
-  static final List<String> METHOD_KEYS = List.of("id", "label", "schedule", "rounds", "rewind", "compact", "options",
+  static final List<String> METHOD_KEYS = List.of("id", "label", "schedule", "rounds", "rewind", "compact", "keep-best",
+      "final-density", "final-epochs", "options",
       "densities", "fine-tune");
   private static final String NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
@@ -164,7 +169,7 @@ public final class ExperimentFile {
     MethodFactory factory = parse(idNode, registry::factory);
     if (!m.isObject()) {
       return new MethodSpec(id, id, factory.defaultSchedule(), 1, false, false, Map.of(),
-          ownDensity(m, id, Map.of(), registry).orElse(densities), fineTune);
+          ownDensity(m, id, Map.of(), registry).orElse(densities), fineTune, false, null);
     }
     String label = m.get("label").map(n -> safeName(n, "label")).orElse(id);
     if (label.equals(PlannedRun.DENSE)) {
@@ -191,7 +196,28 @@ public final class ExperimentFile {
       throw m.require("fine-tune").fail("an at-init entry trains from scratch with the `training:` budget: "
           + "drop its `fine-tune:`");
     }
-    return new MethodSpec(id, label, schedule, rounds, rewind, compact, options, own, ft);
+    boolean keepBest = m.get("keep-best").map(SpecNode::bool).orElse(false);
+    PruneRunConfig.FinalPrune finalPrune = finalPrune(m, own);
+    return new MethodSpec(id, label, schedule, rounds, rewind, compact, options, own, ft, keepBest, finalPrune);
+  }
+
+  /** {@code final-density} (below every density of the entry) and {@code final-epochs}; null without them. */
+  private static PruneRunConfig.FinalPrune finalPrune(SpecNode m, List<Double> densities) {
+    Optional<SpecNode> density = m.get("final-density");
+    if (density.isEmpty()) {
+      m.get("final-epochs").ifPresent(n -> {
+        throw n.fail("final-epochs applies only with final-density: add `final-density: D` or drop it");
+      });
+      return null;
+    }
+    double d = density.get().number(v -> v > 0 && v < 1, "must be in (0, 1)");
+    double lowest = densities.stream().mapToDouble(Double::doubleValue).min().orElse(1);
+    if (d >= lowest) {
+      throw density.get().fail("final-density " + d + " must be below the entry's density " + lowest
+          + ": the final phase prunes further");
+    }
+    int epochs = m.get("final-epochs").map(n -> (int) n.whole(0, 100_000)).orElse(1);
+    return new PruneRunConfig.FinalPrune(d, epochs);
   }
 
   /**

@@ -63,7 +63,8 @@ public final class ExperimentGrid {
     TrainingRunConfig training = runConfig(spec, m, d, atInit ? spec.training() : method.fineTune(), seed);
     PruneRunConfig config = new PruneRunConfig(method.id(), method.options(), density, method.schedule(),
         method.rounds(), method.rewind(), seed, method.compact(), training,
-        parent == null ? null : runsFolder(experiment).resolve(parent).toString());
+        parent == null ? null : runsFolder(experiment).resolve(parent).toString(), method.keepBest(),
+        method.finalPrune());
     return new PlannedRun(id, method.label(), m, d, seed, density, parent, training, config);
   }
 

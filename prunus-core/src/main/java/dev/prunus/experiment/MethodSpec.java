@@ -1,6 +1,7 @@
 package dev.prunus.experiment;
 
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.run.PruneRunConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +12,13 @@ import java.util.Map;
  * @param densities the target densities of this entry (the experiment's unless it overrides them)
  * @param fineTune training after each prune of a trained model (at-init entries use the experiment's
  *     {@code training} budget instead, since they train from scratch)
+ * @param keepBest each round keeps its epoch of best validation accuracy, not its last
+ * @param finalPrune magnitude pruning to a final density with fine-tuning after the run (null for none)
  */
 public record MethodSpec(
     String id, String label, ScheduleKind schedule, int rounds, boolean rewind, boolean compact,
-    Map<String, String> options, List<Double> densities, TrainingBudget fineTune) {
+    Map<String, String> options, List<Double> densities, TrainingBudget fineTune, boolean keepBest,
+    PruneRunConfig.FinalPrune finalPrune) {
   public MethodSpec {
     options = Map.copyOf(options);
     densities = List.copyOf(densities);

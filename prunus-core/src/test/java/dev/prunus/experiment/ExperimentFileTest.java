@@ -162,6 +162,34 @@ class ExperimentFileTest {
         .startsWith("x.yaml:17: the label 'dense' names the dense baselines");
   }
 
+  /** keep-best and the final phase reach each run's configuration; their rules are checked at their line. */
+  @Test
+  void keepBestAndTheFinalPhaseReachTheRuns() {
+    String yaml = GOOD.replace("    rounds: 2\n", "    rounds: 2\n    keep-best: true\n"
+        + "    final-density: 0.05\n    final-epochs: 3\n");
+    ExperimentSpec s = parse(yaml);
+    MethodSpec it = s.methods().get(2);
+    assertThat(it.keepBest()).isTrue();
+    assertThat(it.finalPrune()).isEqualTo(new dev.prunus.run.PruneRunConfig.FinalPrune(0.05, 3));
+    assertThat(s.methods().get(0).keepBest()).isFalse();
+    assertThat(s.methods().get(0).finalPrune()).isNull();
+    PlannedRun run = ExperimentGrid.expand(s, Path.of("/tmp/e")).stream()
+        .filter(r -> r.label().equals("magnitude-iterative")).findFirst().orElseThrow();
+    assertThat(run.pruning().keepBest()).isTrue();
+    assertThat(run.pruning().finalPrune()).isEqualTo(new dev.prunus.run.PruneRunConfig.FinalPrune(0.05, 3));
+    assertThat(parse(GOOD.replace("    rounds: 2\n", "    rounds: 2\n    final-density: 0.1\n")).methods()
+        .get(2).finalPrune().epochs()).isEqualTo(1);
+
+    assertThat(error(yaml.replace("final-density: 0.05", "final-density: 0.2")))
+        .startsWith("x.yaml:21: final-density 0.2 must be below the entry's density 0.2");
+    assertThat(error(yaml.replace("final-density: 0.05", "final-density: 0")))
+        .startsWith("x.yaml:21: methods[2].final-density=0 must be in (0, 1)");
+    assertThat(error(yaml.replace("    final-density: 0.05\n", "")))
+        .startsWith("x.yaml:21: final-epochs applies only with final-density");
+    assertThat(error(yaml.replace("keep-best: true", "keep-best: often")))
+        .startsWith("x.yaml:20: methods[2].keep-best=often must be true or false");
+  }
+
   @Test
   void aGridCellThatCannotBeBuiltIsRejectedAtItsEntry() {
     assertThat(error(GOOD.replace("width: 0.5", "width: 0.5\nvgg-head: [64]")))
