@@ -9,6 +9,8 @@ import dev.prunus.prune.MethodRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,13 @@ class ExperimentFilesTest {
     for (Path f : files) {
       ExperimentSpec spec = ExperimentFile.read(f, MethodRegistry.standard());
       assertThat(spec.name()).isEqualTo(f.getFileName().toString().replace(".yaml", ""));
-      assertThat(ExperimentGrid.expand(spec, Path.of("x"))).isNotEmpty();
+      int runs = ExperimentGrid.expand(spec, Path.of("x")).size();
+      assertThat(runs).isPositive();
+      // a header that counts the runs ("... = 26 runs.") counts them right
+      Matcher said = Pattern.compile("= (\\d+) runs").matcher(Files.readString(f));
+      if (said.find()) {
+        assertThat(runs).as(f + " says " + said.group()).isEqualTo(Integer.parseInt(said.group(1)));
+      }
     }
   }
 }
