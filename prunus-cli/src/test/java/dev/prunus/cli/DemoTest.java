@@ -110,7 +110,7 @@ class DemoTest {
     Path report = dir.resolve(Demo.REPORT);
     assertThat(report).exists();
     assertThat(Files.readString(report)).contains("<h2>Accuracy against density</h2>",
-        "<h2>RGP: ASPL against accuracy</h2>", "<h2>Data-free: saliency curve</h2>", "data:image/png;base64,");
+        "<h2>Relational graphs: ASPL against accuracy</h2>", "<h2>Data-free: saliency curve</h2>", "data:image/png;base64,");
 
     ExperimentRunner.Summary again = Demo.runGrid(dir, id -> DATA, ExperimentListener.NONE, List.of("test"),
         new PrintWriter(new StringWriter()));

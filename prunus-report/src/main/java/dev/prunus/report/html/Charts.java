@@ -92,12 +92,43 @@ final class Charts {
 
   /** The chart drawn as PNG. */
   static byte[] pngBytes(Chart<?, ?> chart) {
+    fitLegend(chart);
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     } catch (IOException e) {
       throw new UncheckedIOException("could not draw the chart '" + chart.getTitle() + "'", e);
     }
   }
+
+  /**
+   * XChart does not wrap a horizontal legend: one wider than the chart is cut off at the right. Such a
+   * legend goes to the right of the plot, one entry per line.
+   */
+  static void fitLegend(Chart<?, ?> chart) {
+    Styler s = chart.getStyler();
+    if (s.getLegendLayout() != Styler.LegendLayout.Horizontal) {
+      return;
+    }
+    java.awt.image.BufferedImage scratch = new java.awt.image.BufferedImage(1, 1,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = scratch.createGraphics();
+    try {
+      java.awt.FontMetrics fm = g.getFontMetrics(s.getLegendFont());
+      int width = 2 * s.getLegendPadding();
+      for (String name : chart.getSeriesMap().keySet()) {
+        width += fm.stringWidth(name) + LEGEND_ENTRY_EXTRA;
+      }
+      if (width > chart.getWidth() - 20) {
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
+      }
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** Room a legend entry takes besides its text: the marker or box, and the gaps (XChart's layout). */
+  private static final int LEGEND_ENTRY_EXTRA = 50;
 
   /** PNG bytes as a {@code data:image/png;base64,...} URI. */
   static String dataUri(byte[] png) {

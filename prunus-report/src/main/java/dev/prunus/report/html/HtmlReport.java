@@ -25,10 +25,10 @@ public final class HtmlReport {
       new CompressionSpeedupSection(),
       new LayerDensitySection(),
       new RoundTrajectorySection(),
-      new DetailScatterSection("RGP: ASPL against accuracy", "pruning.details.aspl",
+      new DetailScatterSection("Relational graphs: ASPL against accuracy", "pruning.details.aspl",
           "average shortest path length of the relational graph",
-          "Test accuracy against the ASPL of each run's relational graph; RGP's claim is that lower ASPL gives "
-              + "higher accuracy"),
+          "Test accuracy against the ASPL of each run's relational graph (RGP and Small-World runs); RGP's "
+              + "claim is that lower ASPL gives higher accuracy"),
       new DetailScatterSection("Small-World: sigma against accuracy", "pruning.details.sigma",
           "small-world coefficient sigma of the relational graph",
           "Test accuracy against the small-world coefficient sigma of each run's graph"),

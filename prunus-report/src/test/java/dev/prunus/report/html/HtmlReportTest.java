@@ -59,7 +59,7 @@ class HtmlReportTest {
   void methodSectionsFollowTheData() {
     String with = HtmlReport.standard().render(SyntheticRuns.rows(true), List.of("x"));
     String without = HtmlReport.standard().render(SyntheticRuns.rows(false), List.of("x"));
-    for (String title : List.of("RGP: ASPL against accuracy", "Data-free: saliency curve")) {
+    for (String title : List.of("Relational graphs: ASPL against accuracy", "Data-free: saliency curve")) {
       assertThat(with).contains("<h2>" + title + "</h2>");
       assertThat(without).doesNotContain("<h2>" + title + "</h2>");
     }
@@ -159,5 +159,22 @@ class HtmlReportTest {
     assertThat(HtmlReport.slug("Density per layer at target 0.1, lenet5 / fashion-mnist"))
         .isEqualTo("density-per-layer-at-target-0-1-lenet5-fashion-mnist");
     assertThat(HtmlReport.slug("±")).isEqualTo("chart");
+  }
+
+  /** A legend too wide for one line moves to the right of the plot, one entry per line; a short one stays below. */
+  @Test
+  void aLegendWiderThanTheChartIsStacked() {
+    org.knowm.xchart.XYChart narrow = Charts.xy("t", "x", "y");
+    narrow.addSeries("magnitude", new double[] {1}, new double[] {1});
+    Charts.fitLegend(narrow);
+    assertThat(narrow.getStyler().getLegendLayout()).isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+    org.knowm.xchart.XYChart wide = Charts.xy("t", "x", "y");
+    for (String name : List.of("small-world", "random-same-layers", "snip", "small-world-p0.1", "small-world-p1",
+        "dense (0.8996 ± 0.0069)")) {
+      wide.addSeries(name, new double[] {1}, new double[] {1});
+    }
+    Charts.fitLegend(wide);
+    assertThat(wide.getStyler().getLegendLayout()).isEqualTo(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+    assertThat(wide.getStyler().getLegendPosition()).isEqualTo(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
   }
 }
