@@ -30,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         "x seeds, into one directory. One dense baseline per (model, dataset, seed) is",
         "shared by the methods that prune a trained model; results.csv and results.json",
         "hold one row per run. After a kill, run the same command: finished runs are",
-        "kept, a dense baseline resumes from its checkpoint, other half-written runs",
-        "are redone. File format: experiments/README.md."})
+        "kept, a dense baseline resumes from its last epoch, a pruning run from its",
+        "last round, other half-written runs are redone. File format:",
+        "experiments/README.md."})
 final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -41,8 +41,9 @@ final class GridProgress implements ExperimentListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void runResumed(PlannedRun run, int epochsDone) {
-    out.printf(Locale.ROOT, "%s: resuming from its checkpoint after epoch %d%n", run.id(), epochsDone);
+  public synchronized void runResumed(PlannedRun run, int done) {
+    out.printf(Locale.ROOT, "%s: resuming from its checkpoint after %s %d%n", run.id(),
+        run.isDense() ? "epoch" : "round", done);
     out.flush();
   }
 

@@ -33,11 +33,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code prunus prune}: prunes a trained run (or a fresh model, at init) with one method. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
     description = {"Prune with a method and write a run directory naming its parent run.",
-        "Method options are given as --NAME VALUE; `prunus methods` lists them."})
+        "Method options are given as --NAME VALUE; `prunus methods` lists them.",
+        "A checkpoint is written after every round; --resume continues a killed run."})
 final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--method", paramLabel = "ID", required = true, description = "Method id (see `prunus methods`).")
+  @Option(names = "--method", paramLabel = "ID", description = "Method id (see `prunus methods`).")
   String method;
 
   @Option(names = "--from", paramLabel = "RUN", description = "A trained run to prune (one-shot and iterative).")
@@ -100,11 +101,45 @@ final class PruneCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run directory to create.")
   Path out;
 
+  @Option(names = "--resume", description = "Continue the unfinished run in --out from its last round checkpoint "
+      + "(with the configuration stored there; other options are ignored).")
+  boolean resume;
+
   @Unmatched List<String> methodArgs = new ArrayList<>();
 
   @Override
   public Integer call() {
     MethodRegistry registry = MethodRegistry.standard();
+    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
+    ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());
+    TrainingRun.Result r;
+    if (resume) {
+      r = PruneRun.resume(out, registry, data::load, progress);
+    } else {
+      if (method == null) {
+        throw new InvalidInputException("prune needs --method ID (or --resume with the --out of a killed run)");
+      }
+      List<String> command = new ArrayList<>(List.of("prunus"));
+      command.addAll(spec.commandLine().getParseResult().originalArgs());
+      r = PruneRun.execute(config(registry), out, command, registry, data::load, progress);
+    }
+    JsonNode m = r.metrics();
+    for (JsonNode round : m.at("/pruning/rounds")) {
+      spec.commandLine().getOut().printf(Locale.ROOT, "round %d: density %.4f, validation accuracy %.4f, test accuracy %.4f%n",
+          round.get("round").asInt(), round.get("density").asDouble(), round.get("validation_accuracy").asDouble(),
+          round.get("test_accuracy").asDouble());
+    }
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "%s %s: density %.4f (%,d of %,d parameters), test accuracy %.4f, masked FLOPs %,d; wrote %s%n",
+        m.get("method").asText(), m.at("/pruning/schedule").asText(), m.at("/params/density").asDouble(),
+        m.at("/params/nonzero").asLong(), m.at("/params/total").asLong(), m.at("/accuracy/test").asDouble(),
+        m.at("/flops/masked").asLong(), out);
+    SaliencyArtifacts.write(out, m, spec.commandLine().getOut());
+    return PrunusCommand.OK;
+  }
+
+  /** The run the options describe, checked. */
+  private PruneRunConfig config(MethodRegistry registry) {
     MethodFactory factory = registry.factory(method);
     ReliefPresetDefaults presetDefaults = preset == null ? null
         : new ReliefPresetDefaults(preset, method, spec.commandLine().getParseResult());
@@ -154,26 +189,9 @@ final class PruneCommand implements Callable<Integer> {
       runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
           validationFraction, training.toConfig(ds.augment()));
     }
-    PruneRunConfig config = new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
+    return new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
         compact, runConfig, parent, keepBest,
         finalDensity == null ? null : new PruneRunConfig.FinalPrune(finalDensity, finalEpochs));
-    List<String> command = new ArrayList<>(List.of("prunus"));
-    command.addAll(spec.commandLine().getParseResult().originalArgs());
-    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
-    TrainingRun.Result r = PruneRun.execute(config, out, command, registry, data::load,
-        new ConsoleProgress(spec.commandLine().getOut()));
-    JsonNode m = r.metrics();
-    for (JsonNode round : m.at("/pruning/rounds")) {
-      spec.commandLine().getOut().printf(Locale.ROOT, "round %d: density %.4f, validation accuracy %.4f, test accuracy %.4f%n",
-          round.get("round").asInt(), round.get("density").asDouble(), round.get("validation_accuracy").asDouble(),
-          round.get("test_accuracy").asDouble());
-    }
-    spec.commandLine().getOut().printf(Locale.ROOT,
-        "%s %s: density %.4f (%,d of %,d parameters), test accuracy %.4f, masked FLOPs %,d; wrote %s%n",
-        method, kind.cliName(), m.at("/params/density").asDouble(), m.at("/params/nonzero").asLong(),
-        m.at("/params/total").asLong(), m.at("/accuracy/test").asDouble(), m.at("/flops/masked").asLong(), out);
-    SaliencyArtifacts.write(out, m, spec.commandLine().getOut());
-    return PrunusCommand.OK;
   }
 
   /** The density asked for, or the one the method's options fix (RGP's --degree); exactly one source. */

@@ -14,8 +14,11 @@ public interface ExperimentListener {
 
   default void runStarted(PlannedRun run) {}
 
-  /** A dense baseline a killed invocation left half-written continues from its checkpoint. */
-  default void runResumed(PlannedRun run, int epochsDone) {}
+  /**
+   * A run a killed invocation left half-written continues from its checkpoint, after {@code done} epochs
+   * of a dense baseline or {@code done} rounds of a pruning run.
+   */
+  default void runResumed(PlannedRun run, int done) {}
 
   /** After each run of this invocation (finished, failed or blocked); {@code done} counts every run settled. */
   default void runEnded(RunOutcome outcome, int done, int total) {}

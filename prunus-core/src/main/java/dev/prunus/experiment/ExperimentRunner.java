@@ -46,8 +46,9 @@ import java.util.stream.Stream;
  *
  * A run is finished iff its metrics.json exists (runs write it last). Invoked again, the experiment skips
  * finished runs, after checking that each was made with the configuration the file now gives; a killed
- * dense baseline with a checkpoint of that configuration resumes from it (ending as an uninterrupted
- * run would), and any other half-written directory is deleted and redone. With {@code jobs > 1} independent runs
+ * run with a checkpoint of that configuration resumes from it (a dense baseline from its last epoch, a
+ * pruning run from its last round), ending as an uninterrupted run would, and any other half-written
+ * directory (killed before its first checkpoint, or made with another configuration) is deleted and redone. With {@code jobs > 1} independent runs
  * go side by side, each in its own process (a {@link RunLauncher}: DJL allows one gradient collector
  * per process); a run that prunes a dense baseline starts only after that baseline finished. A run that
  * fails does not stop the others: it is reported, its dependents are blocked, and the next invocation
@@ -201,11 +202,13 @@ public final class ExperimentRunner {
       // weight updates need it off, as on the thread that loaded the engine
       Engine.getEngine("PyTorch");
       JniUtils.setGradMode(false);
-      OptionalInt epochsDone = resumableBaseline(r, new RunDirectory(dir));
+      OptionalInt done = resumable(r, new RunDirectory(dir));
       JsonNode metrics;
-      if (epochsDone.isPresent()) {
-        listener.runResumed(r, epochsDone.getAsInt());
-        metrics = TrainingRun.resume(dir, loaded::get, listener.training(r)).metrics();
+      if (done.isPresent()) {
+        listener.runResumed(r, done.getAsInt());
+        metrics = r.isDense()
+            ? TrainingRun.resume(dir, loaded::get, listener.training(r)).metrics()
+            : PruneRun.resume(dir, registry, loaded::get, listener.training(r)).metrics();
       } else {
         deleteRecursively(dir); // what a killed invocation left half-written
         Files.createDirectories(dir.getParent());
@@ -221,21 +224,26 @@ public final class ExperimentRunner {
   }
 
   /**
-   * The epochs a killed invocation finished of the dense baseline {@code r}, when its directory can be
-   * resumed: it holds a readable checkpoint and the initial weights, and was started with the
-   * configuration the spec now gives. Empty otherwise (a pruning run, nothing to resume, another
-   * configuration, an unreadable file), and the run starts again from scratch.
+   * How far a killed invocation got with {@code r}, when its directory can be resumed: the epochs of a
+   * dense baseline that holds a readable checkpoint and the initial weights, or the rounds of a pruning run
+   * that holds a readable round checkpoint; either started with the configuration the spec now gives (a
+   * pruning run's parent path included, since resuming reads the parent's initial weights there and records
+   * the path). Empty otherwise (nothing to resume, another configuration, an unreadable file), and the run
+   * starts again from scratch.
    */
-  private static OptionalInt resumableBaseline(PlannedRun r, RunDirectory dir) {
-    if (!r.isDense() || !dir.isRun() || dir.isFinished() || !Files.isRegularFile(dir.checkpoint())
-        || !Files.isRegularFile(dir.initial())) {
+  private static OptionalInt resumable(PlannedRun r, RunDirectory dir) {
+    Path checkpoint = r.isDense() ? dir.checkpoint() : dir.roundCheckpoint();
+    if (!dir.isRun() || dir.isFinished() || !Files.isRegularFile(checkpoint)
+        || r.isDense() && !Files.isRegularFile(dir.initial())) {
       return OptionalInt.empty();
     }
     try {
-      if (!r.comparableConfig().equals(comparable(Json.MAPPER.readTree(dir.provenance().toFile()).get("config")))) {
+      JsonNode stored = Json.MAPPER.readTree(dir.provenance().toFile()).get("config");
+      if (!r.comparableConfig().equals(comparable(stored))
+          || !r.isDense() && !java.util.Objects.equals(stored.path("parentRun").textValue(), r.pruning().parentRun())) {
         return OptionalInt.empty();
       }
-      JsonNode done = ModelFile.readStored(dir.checkpoint()).meta().get("epochs_done");
+      JsonNode done = ModelFile.readStored(checkpoint).meta().get(r.isDense() ? "epochs_done" : "rounds_done");
       return done == null ? OptionalInt.empty() : OptionalInt.of(done.asInt());
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();

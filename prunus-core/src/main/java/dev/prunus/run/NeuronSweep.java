@@ -59,7 +59,7 @@ public final class NeuronSweep {
   public static Result execute(
       NeuronSweepConfig config, Path out, List<String> command, MethodRegistry registry,
       Function<DatasetId, Dataset> data, Consumer<Point> progress) {
-    RunDirectory dir = RunDirectory.checkWritable(out, false);
+    RunDirectory dir = RunDirectory.checkWritable(out);
     for (String m : config.methods()) {
       create(registry, m, 0, config.layer()); // an unknown method, option or one without --remove fails here
     }

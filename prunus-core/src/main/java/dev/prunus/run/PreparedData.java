@@ -24,4 +24,15 @@ public record PreparedData(Dataset source, ImageSet train, ImageSet validation, 
   public Provenance.DatasetReference reference() {
     return new Provenance.DatasetReference(source.id().cliName(), source.sha256(), source.source());
   }
+
+  /**
+   * Checks that these are the data a run being resumed used ({@code used}, from its provenance): the same
+   * files by SHA-256, so that its continuation computes what the uninterrupted run would have.
+   */
+  public void checkSameAs(Provenance.DatasetReference used) {
+    if (!source.sha256().equals(used.sha256())) {
+      throw new dev.prunus.InvalidInputException("the " + source.id().cliName() + " files now have SHA-256 "
+          + source.sha256() + " but the run used " + used.sha256() + ": restore the original data");
+    }
+  }
 }

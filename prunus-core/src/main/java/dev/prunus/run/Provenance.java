@@ -34,6 +34,16 @@ public record Provenance(
     }
   }
 
+  /** The configuration as the record of type {@code type} the run was made with (a training or pruning run's). */
+  public <T> T configAs(Class<T> type) {
+    try {
+      return Json.MAPPER.treeToValue(config, type);
+    } catch (IOException e) {
+      throw new InvalidInputException("provenance.json holds no readable " + type.getSimpleName()
+          + " (the run's configuration): " + e.getMessage());
+    }
+  }
+
   public static Provenance read(Path file) {
     try {
       return Json.MAPPER.readValue(file.toFile(), Provenance.class);

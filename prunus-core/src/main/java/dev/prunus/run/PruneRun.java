@@ -1,6 +1,7 @@
 package dev.prunus.run;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
@@ -55,6 +56,16 @@ import java.util.function.Function;
  * details and the shortcut masks.
  * A new optimiser is built for every round's training, so no optimiser state revives a pruned weight.
  * Like {@link TrainingRun}, inputs are checked and data loaded before the directory is created.
+ *
+ * <p>Resumable by rounds: after every round (the final phase included) the run writes, atomically, a
+ * {@link RoundCheckpoint} ({@value RunDirectory#ROUND_CHECKPOINT}: the model with its masks, the round
+ * records so far, the totals), and {@link #resume} continues a killed run from the round after it. Nothing
+ * else carries over between rounds: each round's seed is a function of its number, its trainer and
+ * optimiser are new, the methods keep no state between plans, and rewinding reads the parent's initial
+ * weights again, so a resumed run ends with the model, masks and metrics (all but the timings) of an
+ * uninterrupted one. A round is the unit: a run killed mid-round redoes that round. The round checkpoint is
+ * deleted once metrics.json is written (the final model and every round's record are then in the run);
+ * the plan of round 1 ({@value RunDirectory#PLAN}) is written once, in round 1.
  */
 public final class PruneRun {
   private PruneRun() {}
@@ -62,19 +73,18 @@ public final class PruneRun {
   public static TrainingRun.Result execute(
       PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
       Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out, false);
+    RunDirectory dir = RunDirectory.checkWritable(out);
     PruningMethod method = registry.create(config.method(), config.options());
     TrainingRunConfig training = config.training();
     Architecture arch = training.architecture();
     Model start;
-    Model initial;
+    Model initial = null;
     if (config.parentRun() != null) {
       RunDirectory parent = RunDirectory.open(Path.of(config.parentRun()));
       start = ModelFile.read(parent.model());
       initial = config.rewind() ? readInitial(parent) : null;
     } else {
       start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
-      initial = start;
     }
     method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
@@ -82,33 +92,75 @@ public final class PruneRun {
     dir.create();
     new Provenance("prune", command, Json.MAPPER.valueToTree(config), config.seed(), prepared.reference(),
         Versions.all(), config.parentRun(), Instant.now().toString()).write(dir.provenance());
+    RoundCheckpoint noRoundsDone =
+        new RoundCheckpoint(0, start, pruningRecord(config, method), null, 0, 0, PhaseTimes.ZERO, List.of());
+    return run(dir, config, method, prepared, initial, noRoundsDone, listener);
+  }
 
-    Trainer trainer = new Trainer(training.training(), listener);
+  /**
+   * Continues an unfinished run from its last round checkpoint, with the configuration stored in its
+   * provenance.json: the rounds left, the final phase and compaction, ending with the model, masks and
+   * metrics (all but the timings) of an uninterrupted run.
+   *
+   * @throws InvalidInputException if {@code out} holds no pruning run with a round checkpoint, a finished
+   *     one, or one whose data or parent's initial weights are no longer there
+   */
+  public static TrainingRun.Result resume(
+      Path out, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
+    RunDirectory dir = RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT);
+    Provenance p = Provenance.read(dir.provenance());
+    PruneRunConfig config = p.configAs(PruneRunConfig.class);
+    PruningMethod method = registry.create(config.method(), config.options());
+    Model initial = config.rewind() ? readInitial(RunDirectory.open(Path.of(config.parentRun()))) : null;
+    RoundCheckpoint from = RoundCheckpoint.read(dir.roundCheckpoint());
+    TrainingRunConfig training = config.training();
+    PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
+        training.training().seed());
+    prepared.checkSameAs(p.dataset());
+    return run(dir, config, method, prepared, initial, from, listener);
+  }
+
+  /** metrics.json's {@code pruning} record before the first round: the method, schedule and target. */
+  private static ObjectNode pruningRecord(PruneRunConfig config, PruningMethod method) {
     ObjectNode pruning = Json.MAPPER.createObjectNode();
     pruning.put("method", method.id());
     pruning.set("options", Json.MAPPER.valueToTree(config.options()));
     pruning.put("schedule", config.schedule().cliName());
-    boolean targeted = method.meetsTarget();
-    if (targeted) {
+    if (method.meetsTarget()) {
       pruning.put("target_density", config.density());
     } else {
       pruning.putNull("target_density");
     }
     pruning.put("rewind", config.rewind());
     pruning.put("checkpoint", config.keepBest() ? "best validation accuracy" : "last epoch");
-    ArrayNode rounds = pruning.putArray("rounds");
-    Totals totals = new Totals();
-    Model model = start;
-    PruningPlan plan = null;
+    pruning.putArray("rounds");
+    return pruning;
+  }
+
+  /**
+   * The rounds after {@code from.roundsDone()}, the final phase (unless done), compaction and the
+   * measurements, written to {@code dir}; a round checkpoint after every round, deleted once metrics.json
+   * is written.
+   */
+  private static TrainingRun.Result run(RunDirectory dir, PruneRunConfig config, PruningMethod method,
+      PreparedData prepared, Model initial, RoundCheckpoint from, TrainingListener listener) {
+    TrainingRunConfig training = config.training();
+    Trainer trainer = new Trainer(training.training(), listener);
+    ObjectNode pruning = from.pruning();
+    ArrayNode rounds = (ArrayNode) pruning.get("rounds");
+    Totals totals = new Totals(from);
+    Model model = from.model();
+    JsonNode details = from.details();
+    boolean targeted = method.meetsTarget();
     int total = config.schedule() == ScheduleKind.ITERATIVE ? config.rounds() : 1;
-    for (int r = 1; r <= total; r++) {
+    for (int r = from.roundsDone() + 1; r <= total; r++) {
       PruningTarget target = !targeted ? PruningTarget.ofDensity(1)
           : config.schedule() == ScheduleKind.ITERATIVE ? config.roundTarget(r) : PruningTarget.ofDensity(config.density());
       // a method whose density is an outcome reuses its data sample every iteration (NNrelief's fixed pruning set)
       long seed = targeted ? config.seed() + r - 1 : config.seed();
       PruningContext ctx = new PruningContext(target, seed, Optional.of(prepared.train()));
       long t0 = System.nanoTime();
-      plan = method.plan(model, ctx);
+      PruningPlan plan = method.plan(model, ctx);
       model = MaskApplier.apply(model, plan);
       totals.pruneSeconds += (System.nanoTime() - t0) / 1e9;
       if (r == 1) {
@@ -123,9 +175,11 @@ public final class PruneRun {
         round.put("target_density", target.density());
       }
       model = trainRound(round, model, plan, trainer, prepared, config.keepBest(), totals);
+      details = Json.MAPPER.valueToTree(plan.details());
+      totals.checkpoint(r, model, pruning, details).write(dir.roundCheckpoint());
     }
-    pruning.set("details", Json.MAPPER.valueToTree(plan.details()));
-    if (config.finalPrune() != null) {
+    pruning.set("details", details);
+    if (config.finalPrune() != null && from.roundsDone() <= total) {
       PruneRunConfig.FinalPrune fp = config.finalPrune();
       long t0 = System.nanoTime();
       PruningPlan last = ProportionalMagnitude.plan(model, fp.density());
@@ -140,6 +194,7 @@ public final class PruneRun {
           t.seed(), t.augment()), listener);
       model = trainRound(round, model, last, fineTune, prepared, config.keepBest(), totals);
       pruning.put("final_density", fp.density());
+      totals.checkpoint(total + 1, model, pruning, details).write(dir.roundCheckpoint());
     }
     if (config.compact()) {
       Model compacted = Compactor.compact(model);
@@ -157,19 +212,32 @@ public final class PruneRun {
         training.model().cliName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
         ModelCounter.count(model), totals.trainSeconds, totals.pruneSeconds, totals.times, totals.history));
     metrics.put("width", training.width());
-    metrics.put("input", arch.input().toString());
+    metrics.put("input", training.architecture().input().toString());
     metrics.put("parent_run", config.parentRun());
     metrics.set("pruning", pruning);
     TrainingRun.writeJson(dir.metrics(), metrics);
+    dir.deleteCheckpoint(dir.roundCheckpoint());
     return new TrainingRun.Result(dir, model, metrics);
   }
 
-  /** What the rounds add up to: epochs, phase times, seconds spent pruning and training. */
+  /** What the rounds add up to: epochs, phase times, seconds spent pruning and training. Mutable, for one run. */
   private static final class Totals {
-    final List<EpochRecord> history = new ArrayList<>();
-    PhaseTimes times = PhaseTimes.ZERO;
+    final List<EpochRecord> history;
+    PhaseTimes times;
     double pruneSeconds;
     double trainSeconds;
+
+    /** The totals of the rounds {@code from} finished. */
+    Totals(RoundCheckpoint from) {
+      history = new ArrayList<>(from.history());
+      times = from.times();
+      pruneSeconds = from.pruneSeconds();
+      trainSeconds = from.trainSeconds();
+    }
+
+    RoundCheckpoint checkpoint(int roundsDone, Model model, ObjectNode pruning, JsonNode details) {
+      return new RoundCheckpoint(roundsDone, model, pruning, details, pruneSeconds, trainSeconds, times, history);
+    }
   }
 
   /**

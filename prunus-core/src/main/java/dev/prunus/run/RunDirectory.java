@@ -9,13 +9,17 @@ import java.util.stream.Stream;
 /**
  * A run directory: where one training or pruning run keeps its model, checkpoint, metrics and provenance.
  * A directory is a Prunus run when it holds {@value #PROVENANCE}; it is finished when it also holds
- * {@value #METRICS}.
+ * {@value #METRICS}. An unfinished run can be resumed from its checkpoint: a training run's
+ * {@value #CHECKPOINT} (after each epoch) or a pruning run's {@value #ROUND_CHECKPOINT} (after each round).
  */
 public record RunDirectory(Path path) {
   public static final String PROVENANCE = "provenance.json";
   public static final String METRICS = "metrics.json";
   public static final String MODEL = "model.prunus";
+  /** A training run's state after its last finished epoch, deleted once metrics.json is written. */
   public static final String CHECKPOINT = "checkpoint.prunus";
+  /** A pruning run's state after its last finished round, deleted once metrics.json is written. */
+  public static final String ROUND_CHECKPOINT = "round-checkpoint.prunus";
   /** The weights a training run started from (for lottery-ticket rewinding). */
   public static final String INITIAL = "initial.prunus";
   /** The plan of a pruning run, replayable onto its parent's model. */
@@ -45,6 +49,19 @@ public record RunDirectory(Path path) {
     return path.resolve(CHECKPOINT);
   }
 
+  public Path roundCheckpoint() {
+    return path.resolve(ROUND_CHECKPOINT);
+  }
+
+  /** Deletes {@code checkpoint} (a file of this run) once metrics.json is written: the run is finished. */
+  void deleteCheckpoint(Path checkpoint) {
+    try {
+      Files.deleteIfExists(checkpoint);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not delete " + checkpoint + ": " + e.getMessage(), e);
+    }
+  }
+
   public boolean isRun() {
     return Files.isRegularFile(provenance());
   }
@@ -54,22 +71,15 @@ public record RunDirectory(Path path) {
   }
 
   /**
-   * Checks, before anything is computed or written, that a new run may be written here (or, with
-   * {@code resume}, continued). Nothing is created. Throws {@link InvalidInputException} when {@code path}
-   * is a file, a non-empty directory that is not a Prunus run, a finished run, an unfinished run without
-   * {@code resume}, or not writable.
+   * Checks, before anything is computed or written, that a new run may be written here. Nothing is
+   * created. Throws {@link InvalidInputException} when {@code path} is a file, a non-empty directory that
+   * is not a Prunus run, a finished run, an unfinished run (which {@link #checkResumable} accepts), or not
+   * writable.
    */
-  public static RunDirectory checkWritable(Path path, boolean resume) {
+  public static RunDirectory checkWritable(Path path) {
     RunDirectory run = new RunDirectory(path);
-    if (Files.exists(path) && !Files.isDirectory(path)) {
-      throw new InvalidInputException("--out " + path + " is a file, not a directory: choose a new directory");
-    }
-    if (resume) {
-      if (!run.isRun() || !Files.isRegularFile(run.checkpoint())) {
-        throw new InvalidInputException("--resume: " + path + " holds no unfinished Prunus run (no " + CHECKPOINT
-            + "): drop --resume to start a new run");
-      }
-    } else if (Files.isDirectory(path) && !isEmpty(path)) {
+    checkNotAFile(path);
+    if (Files.isDirectory(path) && !isEmpty(path)) {
       if (run.isFinished()) {
         throw new InvalidInputException("--out " + path + " already holds a finished run: choose another directory");
       }
@@ -80,6 +90,49 @@ public record RunDirectory(Path path) {
       throw new InvalidInputException("--out " + path + " exists and is not a Prunus run (no " + PROVENANCE
           + "): choose a new or empty directory");
     }
+    checkCanWrite(path);
+    return run;
+  }
+
+  /**
+   * Checks, before anything is computed, that {@code prunus KIND --resume} can continue the run in
+   * {@code path}: a run made by {@code prunus KIND} ({@code kind} as its provenance names it), not finished,
+   * holding the checkpoint that command writes ({@code checkpoint}, a file name), and writable. Throws
+   * {@link InvalidInputException} naming what is wrong and what to do instead.
+   */
+  public static RunDirectory checkResumable(Path path, String kind, String checkpoint) {
+    RunDirectory run = new RunDirectory(path);
+    checkNotAFile(path);
+    if (!run.isRun()) {
+      throw new InvalidInputException("--resume: " + path + " holds no Prunus run (no " + PROVENANCE
+          + "): pass the --out of a killed `prunus " + kind + "`, or drop --resume to start a new run");
+    }
+    String made = Provenance.read(run.provenance()).kind();
+    if (!kind.equals(made)) {
+      String fix = "train".equals(made) || "prune".equals(made)
+          ? "continue it with `prunus " + made + " --resume --out " + path + "`" : "it cannot be resumed";
+      throw new InvalidInputException("--resume: " + path + " holds a `prunus " + made + "` run, not a `prunus "
+          + kind + "` one: " + fix);
+    }
+    if (run.isFinished()) {
+      throw new InvalidInputException("--resume: " + path + " holds a finished run (it has " + METRICS
+          + "): there is nothing to resume; choose another --out for a new run");
+    }
+    if (!Files.isRegularFile(path.resolve(checkpoint))) {
+      throw new InvalidInputException("--resume: " + path + " holds a run stopped before its first checkpoint (no "
+          + checkpoint + "): delete that directory and start the run again");
+    }
+    checkCanWrite(path);
+    return run;
+  }
+
+  private static void checkNotAFile(Path path) {
+    if (Files.exists(path) && !Files.isDirectory(path)) {
+      throw new InvalidInputException("--out " + path + " is a file, not a directory: choose a new directory");
+    }
+  }
+
+  private static void checkCanWrite(Path path) {
     Path existing = path.toAbsolutePath();
     while (existing != null && !Files.exists(existing)) {
       existing = existing.getParent();
@@ -88,7 +141,6 @@ public record RunDirectory(Path path) {
       throw new InvalidInputException("--out " + path + " cannot be written (" + existing
           + " is not a writable directory): choose a directory you can write to");
     }
-    return run;
   }
 
   /** Opens an existing run for reading. */

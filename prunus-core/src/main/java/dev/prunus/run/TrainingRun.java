@@ -21,7 +21,6 @@ import dev.prunus.train.Trainer;
 import dev.prunus.train.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ public final class TrainingRun {
   public static Result start(
       TrainingRunConfig config, Path out, List<String> command, Function<DatasetId, Dataset> data,
       TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out, false);
+    RunDirectory dir = RunDirectory.checkWritable(out);
     Architecture arch = config.architecture();
     PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
     Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
@@ -58,25 +57,17 @@ public final class TrainingRun {
 
   /** Continues an unfinished run from its last checkpoint, with the configuration stored in it. */
   public static Result resume(Path out, Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out, true);
+    RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
     Provenance p = Provenance.read(dir.provenance());
     TrainingRunConfig config = config(p);
     Checkpoint start = readCheckpoint(dir.checkpoint());
     PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
-    if (!prepared.source().sha256().equals(p.dataset().sha256())) {
-      throw new dev.prunus.InvalidInputException("the " + config.dataset().cliName() + " files now have SHA-256 "
-          + prepared.source().sha256() + " but the run used " + p.dataset().sha256() + ": restore the original data");
-    }
+    prepared.checkSameAs(p.dataset());
     return run(dir, config, prepared, start, listener);
   }
 
   public static TrainingRunConfig config(Provenance p) {
-    try {
-      return Json.MAPPER.treeToValue(p.config(), TrainingRunConfig.class);
-    } catch (IOException e) {
-      throw new dev.prunus.InvalidInputException("provenance.json holds no readable training configuration: "
-          + e.getMessage());
-    }
+    return p.configAs(TrainingRunConfig.class);
   }
 
   private static Result run(
@@ -98,11 +89,7 @@ public final class TrainingRun {
     metrics.put("width", config.width());
     metrics.put("input", config.architecture().input().toString());
     writeJson(dir.metrics(), metrics);
-    try {
-      Files.deleteIfExists(dir.checkpoint());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    dir.deleteCheckpoint(dir.checkpoint());
     return new Result(dir, r.model(), metrics);
   }
 

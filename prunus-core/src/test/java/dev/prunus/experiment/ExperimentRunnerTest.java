@@ -197,8 +197,8 @@ class ExperimentRunnerTest {
 
     ExperimentListener recording = new ExperimentListener() {
       @Override
-      public void runResumed(PlannedRun r, int epochsDone) {
-        resumed.add(r.id() + " after " + epochsDone);
+      public void runResumed(PlannedRun r, int done) {
+        resumed.add(r.id() + " after " + done);
       }
     };
     ExperimentRunner.Summary second = new ExperimentRunner(MethodRegistry.standard(), id -> DATA, recording, List.of())
@@ -227,6 +227,96 @@ class ExperimentRunnerTest {
     assertThat(resumed).isEmpty();
     assertThat(Json.MAPPER.readTree(changed.resolve("runs/dense/lenet-300-100_mnist-sample_s1")
         .resolve(RunDirectory.METRICS).toFile()).get("history")).hasSize(3);
+  }
+
+  /**
+   * An iterative pruning run killed in its third round resumes from its round checkpoint (its provenance
+   * and first rounds kept, not redone) and ends where an uninterrupted one ends; a checkpoint of another
+   * configuration (four rounds asked for now) is not resumed: that run starts again.
+   */
+  @Test
+  void aKilledPruningRunResumesFromItsLastRound() throws Exception {
+    String yaml = YAML.replace("seeds: [1, 2]", "seeds: [1]").replace("densities: [0.5, 0.1]", "densities: [0.2]")
+        .replace("methods: [magnitude, random, snip]", "methods: [{id: magnitude, schedule: iterative, rounds: 3}]");
+    String id = "magnitude/lenet-300-100_mnist-sample_d0.2_s1";
+    ExperimentRunner.Summary whole = run(yaml, tmp.resolve("whole"), 1, new AtomicInteger());
+    assertThat(whole.count(RunOutcome.Status.FINISHED)).as(whole.problems().toString()).isEqualTo(2);
+
+    Path dir = tmp.resolve("killed");
+    ExperimentListener killing = new ExperimentListener() {
+      @Override
+      public TrainingListener training(PlannedRun r) {
+        return r.isDense() ? TrainingListener.NONE : new TrainingListener() {
+          int round;
+
+          @Override
+          public void epochStarted(int epoch, int totalEpochs, int steps) {
+            if (++round == 3) {
+              throw new IllegalStateException("killed");
+            }
+          }
+        };
+      }
+    };
+    ExperimentRunner.Summary first = new ExperimentRunner(MethodRegistry.standard(), id2 -> DATA, killing, List.of())
+        .run(spec(yaml), yaml, dir, 1);
+    assertThat(first.outcomes()).extracting(RunOutcome::status)
+        .containsExactly(RunOutcome.Status.FINISHED, RunOutcome.Status.FAILED);
+    RunDirectory pruned = new RunDirectory(dir.resolve("runs").resolve(id));
+    assertThat(pruned.roundCheckpoint()).exists();
+    assertThat(ModelFile.readStored(pruned.roundCheckpoint()).meta().get("rounds_done").asInt()).isEqualTo(2);
+    String created = Json.MAPPER.readTree(pruned.provenance().toFile()).get("created").asText();
+    Path killedCopy = tmp.resolve("killed-copy");
+    copy(pruned.path(), killedCopy);
+
+    List<String> resumed = new ArrayList<>();
+    ExperimentListener recording = new ExperimentListener() {
+      @Override
+      public void runResumed(PlannedRun r, int done) {
+        resumed.add(r.id() + " after " + done);
+      }
+    };
+    String longer = yaml.replace("rounds: 3", "rounds: 4");
+    ExperimentRunner.Summary changed = new ExperimentRunner(MethodRegistry.standard(), id2 -> DATA, recording, List.of())
+        .run(spec(longer), longer, dir, 1);
+    assertThat(changed.count(RunOutcome.Status.FINISHED)).as(changed.problems().toString()).isEqualTo(1);
+    assertThat(resumed).as("a checkpoint of three rounds does not continue a run of four").isEmpty();
+    assertThat(Json.MAPPER.readTree(pruned.metrics().toFile()).at("/pruning/rounds")).hasSize(4);
+
+    ExperimentRunner.deleteRecursively(pruned.path());
+    copy(killedCopy, pruned.path());
+    ExperimentRunner.Summary second = new ExperimentRunner(MethodRegistry.standard(), id2 -> DATA, recording, List.of())
+        .run(spec(yaml), yaml, dir, 1);
+    assertThat(second.outcomes()).extracting(RunOutcome::status)
+        .containsExactly(RunOutcome.Status.SKIPPED, RunOutcome.Status.FINISHED);
+    assertThat(resumed).containsExactly(id + " after 2");
+    assertThat(Json.MAPPER.readTree(pruned.provenance().toFile()).get("created").asText())
+        .as("the run was continued, not started again").isEqualTo(created);
+    assertThat(pruned.roundCheckpoint()).doesNotExist();
+    JsonNode expected = comparableMetrics(tmp.resolve("whole/runs").resolve(id));
+    assertThat(comparableMetrics(pruned.path())).isEqualTo(expected);
+    assertThat(expected.at("/pruning/rounds")).hasSize(3);
+    Model model = ModelFile.read(pruned.model());
+    Model uninterrupted = ModelFile.read(tmp.resolve("whole/runs").resolve(id).resolve(RunDirectory.MODEL));
+    assertThat(model.weights()).isEqualTo(uninterrupted.weights());
+    assertThat(model.masks()).isEqualTo(uninterrupted.masks());
+  }
+
+  /** A run's metrics.json less its timings and its parent's path (which names the experiment directory). */
+  private static JsonNode comparableMetrics(Path run) throws java.io.IOException {
+    ObjectNode m = (ObjectNode) Json.MAPPER.readTree(run.resolve(RunDirectory.METRICS).toFile());
+    m.remove("timing");
+    m.remove("parent_run");
+    m.get("history").forEach(e -> ((ObjectNode) e).remove("seconds"));
+    return m;
+  }
+
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, to.resolve(from.relativize(f).toString()));
+      }
+    }
   }
 
   /** A finished run made under another budget is not silently mixed in: the error names the run and the change. */
