@@ -2,9 +2,12 @@ package dev.prunus.experiment;
 
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
+import dev.prunus.model.Architecture;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodRegistry;
+import dev.prunus.prune.PruningMethod;
+import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.run.PruneRunConfig;
 import dev.prunus.train.LearningRateSchedule;
@@ -136,17 +139,23 @@ public final class ExperimentFile {
     }
     ExperimentSpec spec = new ExperimentSpec(name, models, datasets, seeds, densities, width, vggHead, validation,
         training, fineTune, methods);
-    checkGrid(spec, modelsNode, methodNodes);
+    checkGrid(spec, modelsNode, methodNodes, registry);
     return spec;
   }
 
-  /** Builds every distinct configuration of the grid once, so no run fails later on its configuration. */
-  private static void checkGrid(ExperimentSpec spec, SpecNode modelsNode, List<SpecNode> methodNodes) {
+  /**
+   * Builds every distinct configuration of the grid once, and asks each method whether it can prune each
+   * model to each of its densities ({@link PruningMethod#check(Architecture, PruningTarget)}), so no run
+   * fails later on its configuration.
+   */
+  private static void checkGrid(
+      ExperimentSpec spec, SpecNode modelsNode, List<SpecNode> methodNodes, MethodRegistry registry) {
     Path nowhere = Path.of("experiment");
     for (ModelId m : spec.models()) {
       for (DatasetId d : spec.datasets()) {
+        Architecture arch;
         try {
-          ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training().architecture();
+          arch = ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training().architecture();
         } catch (InvalidInputException e) {
           throw modelsNode.fail(e);
         }
@@ -154,6 +163,10 @@ public final class ExperimentFile {
           MethodSpec method = spec.methods().get(i);
           try {
             ExperimentGrid.pruned(spec, method, m, d, method.densities().get(0), spec.seeds().get(0), nowhere);
+            PruningMethod pm = registry.create(method.id(), method.options());
+            for (double density : method.densities()) {
+              pm.check(arch, PruningTarget.ofDensity(pm.meetsTarget() ? density : 1));
+            }
           } catch (InvalidInputException e) {
             throw methodNodes.get(i).fail(e);
           }

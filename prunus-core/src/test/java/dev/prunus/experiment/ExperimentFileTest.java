@@ -190,6 +190,15 @@ class ExperimentFileTest {
         .startsWith("x.yaml:20: methods[2].keep-best=often must be true or false");
   }
 
+  /** A density a method cannot reach (global magnitude below its per-layer floor) is refused at its entry. */
+  @Test
+  void aDensityTheMethodCannotReachIsRejectedAtItsEntry() {
+    String low = GOOD.replace("densities: [0.5, 0.1]", "densities: [0.5, 0.005]");
+    assertThat(error(low)).startsWith("x.yaml:14: ").contains("density 0.005 is below magnitude's min-layer-density 0.01");
+    ExperimentSpec s = parse(low.replace("  - magnitude\n  - snip", "  - {id: magnitude, options: {min-layer-density: 0.001}}\n  - snip"));
+    assertThat(s.methods().get(0).densities()).containsExactly(0.5, 0.005);
+  }
+
   @Test
   void aGridCellThatCannotBeBuiltIsRejectedAtItsEntry() {
     assertThat(error(GOOD.replace("width: 0.5", "width: 0.5\nvgg-head: [64]")))

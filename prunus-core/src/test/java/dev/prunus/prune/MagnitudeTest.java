@@ -68,4 +68,19 @@ class MagnitudeTest {
     // the floors (11,760 + 1,500 + 50) take half the budget of 26,620; the rest goes to the global ranking
     assertThat(kept).isEqualTo(Math.round(0.1 * 266_200));
   }
+
+  /** Global scope cannot go below its floor: a lower target is refused, naming both ways out. */
+  @Test
+  void aTargetBelowTheFloorIsRefused() {
+    Architecture a = ModelId.LENET_300_100.build();
+    PruningMethod global = MethodRegistry.standard().create("magnitude", Map.of());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> global.check(a, PruningTarget.ofDensity(0.008)))
+        .isInstanceOf(dev.prunus.InvalidInputException.class)
+        .hasMessageContaining("density 0.008 is below magnitude's min-layer-density 0.01")
+        .hasMessageContaining("--min-layer-density 0.004");
+    global.check(a, PruningTarget.ofDensity(0.01));
+    MethodRegistry.standard().create("magnitude", Map.of("min-layer-density", "0.002"))
+        .check(a, PruningTarget.ofDensity(0.008));
+    MethodRegistry.standard().create("magnitude", Map.of("scope", "layer")).check(a, PruningTarget.ofDensity(0.001));
+  }
 }

@@ -1,5 +1,7 @@
 package dev.prunus.prune.method;
 
+import dev.prunus.InvalidInputException;
+import dev.prunus.model.Architecture;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -12,6 +14,7 @@ import dev.prunus.prune.MethodOptions;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
+import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +69,19 @@ public final class Magnitude implements PruningMethod {
   @Override
   public MethodInfo info() {
     return INFO;
+  }
+
+  /**
+   * Global scope keeps at least {@code min-layer-density} of every layer, so it cannot go below that
+   * density: such a target is refused before the run starts (it used to stop silently at the floor).
+   */
+  @Override
+  public void check(Architecture arch, PruningTarget target) {
+    if (global && target.density() < floor) {
+      throw new InvalidInputException("density " + target.density() + " is below magnitude's min-layer-density "
+          + floor + ": global scope keeps at least that share of every layer, so it cannot prune further; pass "
+          + "--min-layer-density " + target.density() / 2 + " (or 0), or a density of at least " + floor);
+    }
   }
 
   @Override
