@@ -48,11 +48,11 @@ import java.util.stream.Stream;
  * finished runs, after checking that each was made with the configuration the file now gives; a killed
  * run with a checkpoint of that configuration resumes from it (a dense baseline from its last epoch, a
  * pruning run from its last round), ending as an uninterrupted run would, and any other half-written
- * directory (killed before its first checkpoint, or made with another configuration) is deleted and redone. With {@code jobs > 1} independent runs
- * go side by side, each in its own process (a {@link RunLauncher}: DJL allows one gradient collector
- * per process); a run that prunes a dense baseline starts only after that baseline finished. A run that
- * fails does not stop the others: it is reported, its dependents are blocked, and the next invocation
- * redoes it.
+ * directory (killed before its first checkpoint, or made with another configuration) is deleted and
+ * redone. With {@code jobs > 1} independent runs go side by side, each in its own process (a
+ * {@link RunLauncher}: DJL allows one gradient collector per process); a run that prunes a dense
+ * baseline starts only after that baseline finished. A run that fails does not stop the others: it is
+ * reported, its dependents are blocked, and the next invocation redoes it.
  */
 public final class ExperimentRunner {
   public static final String SPEC_COPY = "experiment.yaml";
@@ -243,7 +243,8 @@ public final class ExperimentRunner {
           || !r.isDense() && !java.util.Objects.equals(stored.path("parentRun").textValue(), r.pruning().parentRun())) {
         return OptionalInt.empty();
       }
-      JsonNode done = ModelFile.readStored(checkpoint).meta().get(r.isDense() ? "epochs_done" : "rounds_done");
+      JsonNode done = ModelFile.readStored(checkpoint).meta()
+          .get(r.isDense() ? RunDirectory.EPOCHS_DONE : RunDirectory.ROUNDS_DONE);
       return done == null ? OptionalInt.empty() : OptionalInt.of(done.asInt());
     } catch (IOException | RuntimeException e) {
       return OptionalInt.empty();

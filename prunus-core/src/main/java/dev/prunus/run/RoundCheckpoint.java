@@ -23,8 +23,6 @@ import java.util.Map;
 record RoundCheckpoint(
     int roundsDone, Model model, ObjectNode pruning, JsonNode details, double pruneSeconds, double trainSeconds,
     PhaseTimes times, List<EpochRecord> history) {
-  static final String ROUNDS_DONE = "rounds_done";
-
   RoundCheckpoint {
     pruning = pruning.deepCopy();
     history = List.copyOf(history);
@@ -38,7 +36,7 @@ record RoundCheckpoint(
 
   void write(Path file) {
     ObjectNode meta = Json.MAPPER.createObjectNode();
-    meta.put(ROUNDS_DONE, roundsDone);
+    meta.put(RunDirectory.ROUNDS_DONE, roundsDone);
     meta.set("pruning", pruning);
     meta.set("details", details);
     meta.put("prune_seconds", pruneSeconds);
@@ -51,7 +49,8 @@ record RoundCheckpoint(
   static RoundCheckpoint read(Path file) {
     ModelFile.Stored s = ModelFile.readStored(file);
     JsonNode meta = s.meta();
-    if (!meta.has(ROUNDS_DONE) || !meta.path("pruning").isObject() || !meta.path("history").isArray()) {
+    if (!meta.has(RunDirectory.ROUNDS_DONE) || !meta.path("pruning").isObject()
+        || !meta.path("history").isArray()) {
       throw new InvalidInputException(file + " is not a round checkpoint this version of Prunus wrote: "
           + "delete its run directory and start the run again");
     }
@@ -60,7 +59,7 @@ record RoundCheckpoint(
       history.add(Json.MAPPER.convertValue(e, EpochRecord.class));
     }
     JsonNode details = meta.get("details");
-    return new RoundCheckpoint(meta.get(ROUNDS_DONE).asInt(), s.model(), (ObjectNode) meta.get("pruning"),
+    return new RoundCheckpoint(meta.get(RunDirectory.ROUNDS_DONE).asInt(), s.model(), (ObjectNode) meta.get("pruning"),
         details == null || details.isNull() ? null : details, meta.get("prune_seconds").asDouble(),
         meta.get("train_seconds").asDouble(), Json.MAPPER.convertValue(meta.get("times"), PhaseTimes.class), history);
   }

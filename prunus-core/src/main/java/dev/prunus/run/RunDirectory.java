@@ -20,6 +20,10 @@ public record RunDirectory(Path path) {
   public static final String CHECKPOINT = "checkpoint.prunus";
   /** A pruning run's state after its last finished round, deleted once metrics.json is written. */
   public static final String ROUND_CHECKPOINT = "round-checkpoint.prunus";
+  /** The metadata key of {@link #CHECKPOINT} that counts the finished epochs. */
+  public static final String EPOCHS_DONE = "epochs_done";
+  /** The metadata key of {@link #ROUND_CHECKPOINT} that counts the finished rounds. */
+  public static final String ROUNDS_DONE = "rounds_done";
   /** The weights a training run started from (for lottery-ticket rewinding). */
   public static final String INITIAL = "initial.prunus";
   /** The plan of a pruning run, replayable onto its parent's model. */

@@ -114,7 +114,7 @@ public final class TrainingRun {
 
   private static void writeCheckpoint(Path file, Checkpoint c) {
     ObjectNode meta = Json.MAPPER.createObjectNode();
-    meta.put("epochs_done", c.epochsDone());
+    meta.put(RunDirectory.EPOCHS_DONE, c.epochsDone());
     meta.set("history", Json.MAPPER.valueToTree(c.history()));
     ModelFile.write(file, c.model(), c.optimizerState(), meta);
   }
@@ -125,6 +125,6 @@ public final class TrainingRun {
     for (JsonNode e : s.meta().get("history")) {
       history.add(Json.MAPPER.convertValue(e, EpochRecord.class));
     }
-    return new Checkpoint(s.meta().get("epochs_done").asInt(), s.model(), s.extra(), history);
+    return new Checkpoint(s.meta().get(RunDirectory.EPOCHS_DONE).asInt(), s.model(), s.extra(), history);
   }
 }
