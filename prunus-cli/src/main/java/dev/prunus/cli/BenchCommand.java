@@ -5,7 +5,6 @@ import dev.prunus.data.DatasetRepository;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.model.zoo.ModelOptions;
@@ -71,7 +70,7 @@ final class BenchCommand implements Runnable {
           d.numClasses(), model.width, model.vggHead));
       PreparedData data = PreparedData.of(new DatasetRepository(DatasetRepository.defaultHome()).load(d), 0, 1);
       ImageSet train = data.train();
-      Model m = new Model(arch, KaimingInitializer.initialize(arch, training.seed));
+      Model m = new Model(arch, training.initialization().initialize(arch, training.seed));
       if (maskDensity != null) {
         m = MaskApplier.apply(m, MethodRegistry.standard().create("random", Map.of())
             .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(maskDensity), training.seed)));

@@ -59,7 +59,8 @@ final class TrainCommand implements Callable<Integer> {
       ModelId m = ModelId.fromName(model.model);
       DatasetId d = DatasetId.fromName(dataset);
       TrainingRunConfig config = new TrainingRunConfig(
-          m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()));
+          m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()),
+          training.initialization());
       r = TrainingRun.start(config, out, command, data::load, progress);
     }
     JsonNode mj = r.metrics();

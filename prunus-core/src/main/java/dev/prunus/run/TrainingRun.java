@@ -10,7 +10,6 @@ import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.train.Checkpoint;
 import dev.prunus.train.EpochRecord;
@@ -47,7 +46,7 @@ public final class TrainingRun {
     RunDirectory dir = RunDirectory.checkWritable(out);
     Architecture arch = config.architecture();
     PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
-    Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
+    Model initial = new Model(arch, config.initialWeights());
     dir.create();
     new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
         prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
