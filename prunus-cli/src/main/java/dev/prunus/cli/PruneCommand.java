@@ -38,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Option(names = "--method", paramLabel = "ID", description = "Method id (see `prunus methods`).")
   String method;
 
@@ -109,6 +111,7 @@ final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     MethodRegistry registry = MethodRegistry.standard();
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());

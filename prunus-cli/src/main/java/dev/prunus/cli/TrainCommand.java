@@ -25,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Mixin ModelSelection model = new ModelSelection();
 
   @Option(names = "--dataset", paramLabel = "D", description = "Dataset id (see `prunus datasets`).")
@@ -45,6 +47,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
