@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * outputs times the kernel's area (PyTorch's definitions). Batch norm always starts at scale 1, shift 0,
  * running mean 0 and variance 1.
  *
- * <p>Deterministic: each conv or linear layer, in architecture order, draws from its own
+ * <p>Deterministic: each conv or linear layer, in node order, draws from its own
  * {@link SplittableRandom} split from one seeded with {@code seed} (weights first, then biases), so the
  * same seed gives the same weights bit for bit on any machine and engine. The initialisation decides
  * more than speed: Srinivas &amp; Babu's data-free merging finds near-duplicate neurons after short
@@ -50,7 +50,8 @@ public enum Initialization implements CliName {
   public Weights initialize(Architecture arch, long seed) {
     SplittableRandom root = new SplittableRandom(seed);
     Map<String, Tensor> t = new LinkedHashMap<>();
-    Architecture.visit(arch.layers(), l -> {
+    for (Node n : arch.nodes()) {
+      Layer l = n.layer();
       if (l instanceof PrunableLayer p) {
         SplittableRandom r = root.split();
         long[] shape = p.weightShape();
@@ -81,7 +82,7 @@ public enum Initialization implements CliName {
         t.put(b.runningMeanName(), Tensor.zeros(b.channels()));
         t.put(b.runningVarName(), Tensor.filled(1f, b.channels()));
       }
-    });
+    }
     return new Weights(t);
   }
 

@@ -1,6 +1,11 @@
 package dev.prunus.golden;
 
+import dev.prunus.model.Architecture;
+import dev.prunus.model.Tensor;
+import dev.prunus.model.Weights;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The fixed "random" numbers of {@code bench/golden_zoo.py}: element i of the tensor named {@code name} is
@@ -25,6 +30,29 @@ public final class GoldenValues {
       v[i] = (float) (offset + scale * u);
     }
     return v;
+  }
+
+  /** The weights golden_zoo.py gives the tensor of each name (batch norm: gamma, beta, running statistics). */
+  public static Weights weights(Architecture arch) {
+    Map<String, Tensor> t = new LinkedHashMap<>();
+    arch.parameterShapes().forEach((name, shape) -> {
+      int n = (int) Tensor.numel(shape);
+      String leaf = name.substring(name.lastIndexOf('.') + 1);
+      float[] v = switch (leaf) {
+        case "weight" -> of(name, n, 0, Math.sqrt(6.0 / (n / shape[0])));
+        case "bias", "beta", "running_mean" -> of(name, n, 0, 0.1);
+        case "gamma" -> of(name, n, 0.5, 0.25);
+        case "running_var" -> of(name, n, 1, 0.5);
+        default -> throw new IllegalArgumentException("no golden rule for " + name);
+      };
+      t.put(name, new Tensor(shape, v));
+    });
+    return new Weights(t);
+  }
+
+  /** The golden input of {@code batch} examples of {@code arch}'s input shape. */
+  public static float[] input(Architecture arch, int batch) {
+    return of("input", (int) (batch * arch.input().size()), 0, 1);
   }
 
   static long fnv1a64(String name) {

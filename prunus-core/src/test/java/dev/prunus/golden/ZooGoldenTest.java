@@ -19,9 +19,7 @@ import dev.prunus.train.TrainableNetwork;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,7 +68,7 @@ class ZooGoldenTest {
     FeatureShape input = new FeatureShape(in.get(0).asInt(), in.get(1).asInt(), in.get(2).asInt());
     Architecture arch = ModelId.fromName(c.get("model").asText())
         .build(new ModelOptions(input, c.get("classes").asInt(), c.get("width").asDouble(), List.of()));
-    Weights weights = goldenWeights(arch);
+    Weights weights = GoldenValues.weights(arch);
     assertThat(weights.tensors()).as("the same tensors as PyTorch's model").hasSize(c.get("tensors").asInt());
     int batch = c.get("batch").asInt();
     long[] shape = {batch, input.channels(), input.height(), input.width()};
@@ -89,23 +87,5 @@ class ZooGoldenTest {
       diff = Math.max(diff, Math.abs(logits[i] - expected.get(i).asDouble()));
     }
     assertThat(diff / scale).as("largest difference over the largest logit (%s)", c.get("model")).isLessThan(TOLERANCE);
-  }
-
-  /** The weights golden_zoo.py gives the tensor of each name (batch norm: gamma, beta, running statistics). */
-  static Weights goldenWeights(Architecture arch) {
-    Map<String, Tensor> t = new LinkedHashMap<>();
-    arch.parameterShapes().forEach((name, shape) -> {
-      int n = (int) Tensor.numel(shape);
-      String leaf = name.substring(name.lastIndexOf('.') + 1);
-      float[] v = switch (leaf) {
-        case "weight" -> GoldenValues.of(name, n, 0, Math.sqrt(6.0 / (n / shape[0])));
-        case "bias", "beta", "running_mean" -> GoldenValues.of(name, n, 0, 0.1);
-        case "gamma" -> GoldenValues.of(name, n, 0.5, 0.25);
-        case "running_var" -> GoldenValues.of(name, n, 1, 0.5);
-        default -> throw new IllegalArgumentException("no golden rule for " + name);
-      };
-      t.put(name, new Tensor(shape, v));
-    });
-    return new Weights(t);
   }
 }

@@ -35,7 +35,7 @@ public final class PruningFixtures {
 
   /** A 3-layer perceptron on 1x2x2 inputs: flatten, fc1 4->6, ReLU, fc2 6->5, ReLU, fc3 5->3. */
   public static Architecture mlp() {
-    return new Architecture("mlp", new FeatureShape(1, 2, 2), 3, 1, List.of(
+    return Architecture.sequential("mlp", new FeatureShape(1, 2, 2), 3, 1, List.of(
         new FlattenLayer(),
         new LinearLayer("fc1", 4, 6, true), new ReluLayer(),
         new LinearLayer("fc2", 6, 5, true), new ReluLayer(),

@@ -32,7 +32,7 @@ public final class DataFreeBenchmark {
 
   /** A network {@code inputs -> neurons (hidden) -> outputs} of seeded random weights. */
   public static Model network(int inputs, int neurons, int outputs, long seed) {
-    Architecture arch = new Architecture("fc-bench", new FeatureShape(inputs, 1, 1), outputs, 1, List.of(
+    Architecture arch = Architecture.sequential("fc-bench", new FeatureShape(inputs, 1, 1), outputs, 1, List.of(
         new FlattenLayer(), new LinearLayer("fc6", inputs, neurons, true), new ReluLayer(),
         new LinearLayer("fc7", neurons, outputs, true)));
     return new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, seed));
