@@ -213,7 +213,7 @@ final class PruneCommand implements Callable<Integer> {
     return implied.getAsDouble();
   }
 
-  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true). */
+  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true); each name at most once. */
   static Map<String, String> parseMethodOptions(List<String> args) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
@@ -232,7 +232,11 @@ final class PruneCommand implements Callable<Integer> {
       } else {
         value = "true";
       }
-      out.put(name, value);
+      String before = out.put(name, value);
+      if (before != null) {
+        throw new InvalidInputException("--" + name + " is given twice (" + before + ", then " + value
+            + "): give each method option once");
+      }
     }
     return out;
   }

@@ -91,6 +91,15 @@ class CommandLineTest {
     "preset of another      | prune --method magnitude --preset lenet5 --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | --preset lenet5 holds NNrelief's hyper-parameters",
     "unknown preset         | prune --method relief --preset lenet7 --model lenet5 --dataset mnist-sample --out OUT | unknown preset 'lenet7': valid presets are lenet-300-100",
     "bad alpha              | prune --method relief --alpha-fc 0 --model lenet5 --dataset mnist-sample --out OUT | alpha-fc=0.0 must be in (0, 1]",
+    "method option twice    | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --scope layer --scope global --out OUT | --scope is given twice (layer, then global): give each method option once",
+    "method option twice, = | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --scope=layer --scope global --out OUT | --scope is given twice",
+    "picocli option twice   | train --model lenet5 --dataset mnist-sample --lr 0.1 --lr 0.2 --out OUT | option '--lr' (X) should be specified only once",
+    "infinite lr            | train --model lenet5 --dataset mnist-sample --lr Infinity --out OUT | Invalid value for option '--lr': 'Infinity' is not a finite number",
+    "infinite weight decay  | train --model lenet5 --dataset mnist-sample --weight-decay Infinity --out OUT | Invalid value for option '--weight-decay': 'Infinity' is not a finite number",
+    "NaN momentum           | train --model lenet5 --dataset mnist-sample --momentum NaN --out OUT | Invalid value for option '--momentum': 'NaN' is not a finite number",
+    "NaN density            | prune --method magnitude --model lenet5 --dataset mnist-sample --density NaN --out OUT | Invalid value for option '--density': 'NaN' is not a finite number",
+    "infinite method option | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --min-layer-density -Infinity --out OUT | --min-layer-density -Infinity must be a finite number (method magnitude",
+    "infinite sw rewire     | prune --method small-world --model lenet5 --dataset mnist-sample --density 0.1 --rewire Infinity --out OUT | --rewire Infinity must be a finite number (method small-world",
   })
   void badInputExitsTwoWithAMessageNamingTheValue(String name, String args, String message, @TempDir Path tmp) {
     String line = args.replace("OUT", tmp.resolve("out").toString()).replace("NOTARUN", tmp.toString());

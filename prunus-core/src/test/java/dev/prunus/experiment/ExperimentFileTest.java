@@ -139,6 +139,8 @@ class ExperimentFileTest {
         .startsWith("x.yaml:5: densities[1]=1.5 must be in (0, 1]");
     assertThat(error(GOOD.replace("epochs: 2", "epochs: -1")))
         .startsWith("x.yaml:8: training.epochs=-1 must be in [0, 100000]");
+    assertThat(error(GOOD.replace("width: 0.5", "width: Infinity")))
+        .startsWith("x.yaml:6: width=Infinity is not a finite number: it must be in (0, 8]");
     assertThat(error(GOOD.replace("width: 0.5", "width: 9")))
         .startsWith("x.yaml:6: width=9 must be in (0, 8]");
     assertThat(error(GOOD.replace("seeds: [1, 2]", "seeds: [1, one]")))
