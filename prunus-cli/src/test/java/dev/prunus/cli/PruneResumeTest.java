@@ -66,7 +66,9 @@ class PruneResumeTest extends PrivateDatasetHome {
     assertThat(finished.err()).contains("holds a finished run", "nothing to resume");
     Cli training = Cli.run("prune", "--resume", "--out", dense.toString());
     assertThat(training.exit()).isEqualTo(2);
-    assertThat(training.err()).contains("holds a `prunus train` run", "prunus train --resume --out " + dense);
+    // the training run is finished: `prunus train --resume` would fail too, so the advice is to prune it
+    assertThat(training.err()).contains("holds a finished `prunus train` run", "nothing to resume",
+        "prunus prune --method ID --from " + dense + " --out NEW_DIR").doesNotContain("--resume --out");
     Path foreign = Files.createDirectories(tmp.resolve("foreign"));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
     Cli notARun = Cli.run("prune", "--resume", "--out", foreign.toString());

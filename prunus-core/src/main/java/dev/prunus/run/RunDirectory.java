@@ -113,10 +113,8 @@ public record RunDirectory(Path path) {
     }
     String made = Provenance.read(run.provenance()).kind();
     if (!kind.equals(made)) {
-      String fix = "train".equals(made) || "prune".equals(made)
-          ? "continue it with `prunus " + made + " --resume --out " + path + "`" : "it cannot be resumed";
-      throw new InvalidInputException("--resume: " + path + " holds a `prunus " + made + "` run, not a `prunus "
-          + kind + "` one: " + fix);
+      throw new InvalidInputException("--resume: " + path + " holds " + (run.isFinished() ? "a finished" : "a")
+          + " `prunus " + made + "` run, not a `prunus " + kind + "` one: " + otherKindFix(run, made));
     }
     if (run.isFinished()) {
       throw new InvalidInputException("--resume: " + path + " holds a finished run (it has " + METRICS
@@ -128,6 +126,20 @@ public record RunDirectory(Path path) {
     }
     checkCanWrite(path);
     return run;
+  }
+
+  /** What to do with a run of another command than the one asked to resume it. */
+  private static String otherKindFix(RunDirectory run, String made) {
+    boolean resumable = "train".equals(made) || "prune".equals(made);
+    if (!resumable) {
+      return "it cannot be resumed";
+    }
+    if (!run.isFinished()) {
+      return "continue it with `prunus " + made + " --resume --out " + run.path() + "`";
+    }
+    return "train".equals(made)
+        ? "there is nothing to resume; to prune it, `prunus prune --method ID --from " + run.path() + " --out NEW_DIR`"
+        : "there is nothing to resume; for a new run, choose another --out";
   }
 
   private static void checkNotAFile(Path path) {
