@@ -102,7 +102,7 @@ final class PruneCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--resume", description = "Continue the unfinished run in --out from its last round checkpoint "
-      + "(with the configuration stored there; other options are ignored).")
+      + "(with the configuration stored there: an option that disagrees with it is refused).")
   boolean resume;
 
   @Unmatched List<String> methodArgs = new ArrayList<>();
@@ -114,6 +114,7 @@ final class PruneCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());
     TrainingRun.Result r;
     if (resume) {
+      ResumeOptions.check(spec, RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT), methodArgs);
       r = PruneRun.resume(out, registry, data::load, progress);
     } else {
       if (method == null) {

@@ -1,11 +1,17 @@
 package dev.prunus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.prunus.data.DatasetRepository;
+import dev.prunus.run.RunDirectory;
+import dev.prunus.run.TrainingRun;
+import dev.prunus.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,5 +68,46 @@ class TrainEvalInfoTest extends PrivateDatasetHome {
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains("cifar-10-binary.tar.gz");
     assertThat(home.resolve("never")).doesNotExist();
+  }
+
+  /**
+   * {@code train --resume} goes on with the stored configuration, so options that disagree with it are
+   * refused (exit 2, naming each with both values, nothing changed), and the original options repeated
+   * are accepted.
+   */
+  @Test
+  void resumeRefusesOptionsThatDisagreeWithTheRunAndAcceptsTheSameOnes(@TempDir Path tmp) throws Exception {
+    Path run = tmp.resolve("killed");
+    String[] args = {"train", "--model", "lenet-300-100", "--width", "0.25", "--dataset", "mnist-sample", "--epochs",
+        "2", "--batch-size", "1000", "--out", run.toString()};
+    TrainCommand parsed = new TrainCommand();
+    new picocli.CommandLine(parsed).parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
+    List<String> command = new java.util.ArrayList<>(List.of("prunus"));
+    command.addAll(List.of(args));
+    TrainingListener killer = new TrainingListener() {
+      @Override
+      public void epochStarted(int epoch, int totalEpochs, int steps) {
+        if (epoch == 2) {
+          throw new IllegalStateException("killed"); // as a kill after epoch 1's checkpoint would
+        }
+      }
+    };
+    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
+    assertThatThrownBy(() -> TrainingRun.start(parsed.config(), run, command, data::load, killer)).hasMessage("killed");
+    byte[] checkpoint = Files.readAllBytes(run.resolve(RunDirectory.CHECKPOINT));
+
+    Cli other = Cli.run("train", "--resume", "--out", run.toString(), "--epochs", "10", "--model", "vgg16", "--lr", "0.01");
+    assertThat(other.exit()).as(other.err()).isEqualTo(2);
+    assertThat(other.err()).contains("--resume continues the run in " + run, "--epochs 10 (the run has 2)",
+        "--model vgg16 (the run has lenet-300-100)", "Drop them to resume",
+        // an option the original command left out is compared with nothing, so it is refused too
+        "--lr 0.01 (not given when the run started)");
+    assertThat(Files.readAllBytes(run.resolve(RunDirectory.CHECKPOINT))).isEqualTo(checkpoint);
+    assertThat(run.resolve(RunDirectory.METRICS)).doesNotExist();
+
+    Cli same = Cli.run("train", "--resume", "--out", run.toString(), "--model", "lenet-300-100", "--epochs", "2");
+    assertThat(same.exit()).as(same.err()).isZero();
+    assertThat(same.out()).contains("epoch 2/2").doesNotContain("epoch 1/2");
+    assertThat(JSON.readTree(run.resolve(RunDirectory.METRICS).toFile()).get("history")).hasSize(2);
   }
 }
