@@ -8,6 +8,7 @@ import dev.prunus.graph.metric.GlobalEfficiency;
 import dev.prunus.graph.metric.SmallWorldOmega;
 import dev.prunus.graph.metric.SmallWorldSigma;
 import dev.prunus.io.AtomicFiles;
+import dev.prunus.io.OutputPath;
 import dev.prunus.prune.relational.RegularGraphChoice;
 import dev.prunus.report.TextTable;
 import java.io.PrintWriter;
@@ -72,6 +73,9 @@ final class GraphCommand implements Runnable {
     @Override
     public Integer call() {
       graph.check();
+      if (csv != null) {
+        OutputPath.checkFile("--csv", csv);
+      }
       long t0 = System.nanoTime();
       AsplOptimizer.Result r = RegularGraphChoice.search(graph.nodes, graph.degree, graph.seed, graph.steps);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -124,8 +128,11 @@ final class GraphCommand implements Runnable {
     public Integer call() {
       graph.check();
       RegularGraphChoice choice = RegularGraphChoice.parse(kind);
-      if (png != null && size < GraphDrawing.MIN_SIZE) {
-        throw new InvalidInputException("--size " + size + " is too small: at least " + GraphDrawing.MIN_SIZE + " pixels");
+      if (png != null) {
+        if (size < GraphDrawing.MIN_SIZE) {
+          throw new InvalidInputException("--size " + size + " is too small: at least " + GraphDrawing.MIN_SIZE + " pixels");
+        }
+        OutputPath.checkFile("--png", png);
       }
       RegularGraphChoice.Made made = choice.make(graph.nodes, graph.degree, graph.seed, graph.steps);
       UndirectedGraph g = made.graph();

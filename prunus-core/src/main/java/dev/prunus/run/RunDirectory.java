@@ -1,6 +1,7 @@
 package dev.prunus.run;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.io.OutputPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,14 +150,7 @@ public record RunDirectory(Path path) {
   }
 
   private static void checkCanWrite(Path path) {
-    Path existing = path.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
-    }
-    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw new InvalidInputException("--out " + path + " cannot be written (" + existing
-          + " is not a writable directory): choose a directory you can write to");
-    }
+    OutputPath.checkDirectory("--out", path);
   }
 
   /** Opens an existing run for reading. */
