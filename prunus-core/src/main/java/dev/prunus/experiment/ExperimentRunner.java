@@ -13,6 +13,7 @@ import dev.prunus.prune.MethodRegistry;
 import dev.prunus.run.Json;
 import dev.prunus.run.PruneRun;
 import dev.prunus.run.RunDirectory;
+import dev.prunus.run.RunLock;
 import dev.prunus.run.TrainingRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,6 +103,15 @@ public final class ExperimentRunner {
     }
     RunLauncher via = jobs > 1 ? launcher : null;
     checkDirectory(spec, experiment);
+    // the experiment's directory is this process's alone; each run's directory is locked by whoever runs it
+    // (this process, or the child a launcher starts), never by this process for a child
+    try (RunLock lock = RunLock.acquire(experiment, String.join(" ", command), listener::notice)) {
+      checkDirectory(spec, experiment); // again, now that no other process can write here
+      return runLocked(spec, specText, experiment, jobs, via);
+    }
+  }
+
+  private Summary runLocked(ExperimentSpec spec, String specText, Path experiment, int jobs, RunLauncher via) {
     List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
     Progress progress = new Progress(experiment, runs);
     for (int i = 0; i < runs.size(); i++) {
@@ -326,7 +336,7 @@ public final class ExperimentRunner {
     }
     if (Files.isDirectory(experiment)) {
       try (Stream<Path> s = Files.list(experiment)) {
-        if (s.findAny().isPresent()) {
+        if (!s.allMatch(RunLock::isLockFile)) {
           throw new InvalidInputException("--out " + experiment + " exists and is not an experiment directory (no "
               + SPEC_JSON + "): choose a new or empty directory");
         }

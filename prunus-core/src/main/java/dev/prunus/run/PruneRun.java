@@ -55,7 +55,8 @@ import java.util.function.Function;
  * in metrics.json ({@link RoundRecord}): density per layer, accuracies, structured FLOPs, the method's
  * details and the shortcut masks.
  * A new optimiser is built for every round's training, so no optimiser state revives a pruned weight.
- * Like {@link TrainingRun}, inputs are checked and data loaded before the directory is created.
+ * Like {@link TrainingRun}, the run directory is locked, and inputs are checked and data loaded before
+ * anything is written in it.
  *
  * <p>Resumable by rounds: after every round (the final phase included) the run writes, atomically, a
  * {@link RoundCheckpoint} ({@value RunDirectory#ROUND_CHECKPOINT}: the model with its masks, the round
@@ -73,7 +74,15 @@ public final class PruneRun {
   public static TrainingRun.Result execute(
       PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
       Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out);
+    RunDirectory.checkWritable(out);
+    try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
+      return execute(RunDirectory.checkWritable(out), config, command, registry, data, listener);
+    }
+  }
+
+  /** {@link #execute}, in the locked and checked run directory {@code dir}. */
+  private static TrainingRun.Result execute(RunDirectory dir, PruneRunConfig config, List<String> command,
+      MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
     PruningMethod method = registry.create(config.method(), config.options());
     TrainingRunConfig training = config.training();
     Architecture arch = training.architecture();
@@ -89,7 +98,6 @@ public final class PruneRun {
     method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
-    dir.create();
     new Provenance("prune", command, Json.MAPPER.valueToTree(config), config.seed(), prepared.reference(),
         Versions.all(), config.parentRun(), Instant.now().toString()).write(dir.provenance());
     RoundCheckpoint noRoundsDone =
@@ -107,7 +115,16 @@ public final class PruneRun {
    */
   public static TrainingRun.Result resume(
       Path out, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT);
+    RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT);
+    try (RunLock lock = RunLock.acquire(out, "prunus prune --resume --out " + out, listener::notice)) {
+      return resume(RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT), registry, data,
+          listener);
+    }
+  }
+
+  /** {@link #resume}, in the locked and checked run directory {@code dir}. */
+  private static TrainingRun.Result resume(
+      RunDirectory dir, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
     Provenance p = Provenance.read(dir.provenance());
     PruneRunConfig config = p.configAs(PruneRunConfig.class);
     PruningMethod method = registry.create(config.method(), config.options());

@@ -77,13 +77,14 @@ public record RunDirectory(Path path) {
 
   /**
    * Checks, before anything is computed or written, that a new run may be written here. Nothing is
-   * created. Throws {@link InvalidInputException} when {@code path} is a file, a non-empty directory that
-   * is not a Prunus run, a finished run, an unfinished run (which {@link #checkResumable} accepts), or not
+   * created. Throws {@link InvalidInputException} when {@code path} is a file, in use by another process
+   * ({@link RunLock}), a non-empty directory (its lock file aside) that is not a Prunus run, a finished run, an unfinished run (which {@link #checkResumable} accepts), or not
    * writable.
    */
   public static RunDirectory checkWritable(Path path) {
     RunDirectory run = new RunDirectory(path);
     checkNotAFile(path);
+    RunLock.checkFree(path);
     if (Files.isDirectory(path) && !isEmpty(path)) {
       if (run.isFinished()) {
         throw new InvalidInputException("--out " + path + " already holds a finished run: choose another directory");
@@ -108,6 +109,7 @@ public record RunDirectory(Path path) {
   public static RunDirectory checkResumable(Path path, String kind, String checkpoint) {
     RunDirectory run = new RunDirectory(path);
     checkNotAFile(path);
+    RunLock.checkFree(path);
     if (!run.isRun()) {
       throw new InvalidInputException("--resume: " + path + " holds no Prunus run (no " + PROVENANCE
           + "): pass the --out of a killed `prunus " + kind + "`, or drop --resume to start a new run");
@@ -174,7 +176,7 @@ public record RunDirectory(Path path) {
 
   private static boolean isEmpty(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(RunLock::isLockFile);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + dir + ": " + e.getMessage());
     }

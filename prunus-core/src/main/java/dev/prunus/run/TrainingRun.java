@@ -29,8 +29,10 @@ import java.util.List;
 /**
  * Trains a zoo model on a dataset into a run directory (what {@code prunus train} does).
  *
- * <p>Order matters for "nothing half-written": every input is checked and the data loaded before the
- * directory is created; provenance is written first, a checkpoint (atomically) after every epoch, and
+ * <p>Order matters for "nothing half-written": the run directory is locked ({@link RunLock}: a second
+ * process given the same {@code --out} is refused while this one runs), every input is checked and the
+ * data loaded before anything is written in it (a directory the lock created is removed again if that
+ * fails); provenance is written first, a checkpoint (atomically) after every epoch, and
  * metrics.json last, so a directory with metrics.json is a finished run and one without it can be
  * resumed from its checkpoint. The data come from a loader function (the CLI passes
  * {@code DatasetRepository::load}).
@@ -44,26 +46,33 @@ public final class TrainingRun {
   public static Result start(
       TrainingRunConfig config, Path out, List<String> command, Function<DatasetId, Dataset> data,
       TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out);
-    Architecture arch = config.architecture();
-    PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
-    Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
-    dir.create();
-    new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
-        prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
-    ModelFile.write(dir.initial(), initial);
-    return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
+    RunDirectory.checkWritable(out);
+    try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
+      RunDirectory dir = RunDirectory.checkWritable(out); // again, now that no other process can write here
+      Architecture arch = config.architecture();
+      PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
+          config.training().seed());
+      Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
+      new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
+          prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
+      ModelFile.write(dir.initial(), initial);
+      return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
+    }
   }
 
   /** Continues an unfinished run from its last checkpoint, with the configuration stored in it. */
   public static Result resume(Path out, Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
-    Provenance p = Provenance.read(dir.provenance());
-    TrainingRunConfig config = config(p);
-    Checkpoint start = readCheckpoint(dir.checkpoint());
-    PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
-    prepared.checkSameAs(p.dataset());
-    return run(dir, config, prepared, start, listener);
+    RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
+    try (RunLock lock = RunLock.acquire(out, "prunus train --resume --out " + out, listener::notice)) {
+      RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
+      Provenance p = Provenance.read(dir.provenance());
+      TrainingRunConfig config = config(p);
+      Checkpoint start = readCheckpoint(dir.checkpoint());
+      PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
+          config.training().seed());
+      prepared.checkSameAs(p.dataset());
+      return run(dir, config, prepared, start, listener);
+    }
   }
 
   public static TrainingRunConfig config(Provenance p) {

@@ -138,8 +138,8 @@ class PruneRunResumeTest {
         .hasMessageContaining("choose another --out");
     assertThatThrownBy(() -> PruneRun.resume(parent, MethodRegistry.standard(), LOADER, TrainingListener.NONE))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("holds a `prunus train` run, not a `prunus prune` one")
-        .hasMessageContaining("prunus train --resume --out " + parent);
+        .hasMessageContaining("holds a finished `prunus train` run, not a `prunus prune` one")
+        .hasMessageContaining("prunus prune --method ID --from " + parent + " --out NEW_DIR");
 
     Path early = tmp.resolve("refused-early");
     assertThatThrownBy(() -> execute(magnitude(), early, killedAtTraining(1))).hasMessage("killed");
