@@ -90,7 +90,7 @@ public final class PruneRun {
     Model initial = null;
     if (config.parentRun() != null) {
       RunDirectory parent = RunDirectory.open(Path.of(config.parentRun()));
-      start = ModelFile.read(parent.model());
+      start = parent.readModel();
       initial = config.rewind() ? readInitial(parent) : null;
     } else {
       start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
@@ -129,7 +129,7 @@ public final class PruneRun {
     PruneRunConfig config = p.configAs(PruneRunConfig.class);
     PruningMethod method = registry.create(config.method(), config.options());
     Model initial = config.rewind() ? readInitial(RunDirectory.open(Path.of(config.parentRun()))) : null;
-    RoundCheckpoint from = RoundCheckpoint.read(dir.roundCheckpoint());
+    RoundCheckpoint from = RoundCheckpoint.read(dir);
     TrainingRunConfig training = config.training();
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
@@ -193,7 +193,7 @@ public final class PruneRun {
       }
       model = trainRound(round, model, plan, trainer, prepared, config.keepBest(), totals);
       details = Json.MAPPER.valueToTree(plan.details());
-      totals.checkpoint(r, model, pruning, details).write(dir.roundCheckpoint());
+      totals.checkpoint(r, model, pruning, details).write(dir.roundCheckpoint(), training);
     }
     pruning.set("details", details);
     if (config.finalPrune() != null && from.roundsDone() <= total) {
@@ -211,7 +211,7 @@ public final class PruneRun {
           t.seed(), t.augment()), listener);
       model = trainRound(round, model, last, fineTune, prepared, config.keepBest(), totals);
       pruning.put("final_density", fp.density());
-      totals.checkpoint(total + 1, model, pruning, details).write(dir.roundCheckpoint());
+      totals.checkpoint(total + 1, model, pruning, details).write(dir.roundCheckpoint(), training);
     }
     if (config.compact()) {
       Model compacted = Compactor.compact(model);
@@ -224,7 +224,7 @@ public final class PruneRun {
     }
     Evaluation test = evaluate(model, prepared.test());
     Evaluation validation = evaluate(model, prepared.validation());
-    ModelFile.write(dir.model(), model);
+    ModelFile.write(dir.model(), model, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), training));
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
         training.model().cliName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
         ModelCounter.count(model), totals.trainSeconds, totals.pruneSeconds, totals.times, totals.history));
@@ -286,7 +286,7 @@ public final class PruneRun {
       throw new InvalidInputException("--rewind needs the parent's initial weights, but " + parent.initial()
           + " is missing: retrain the parent with this version of Prunus");
     }
-    return ModelFile.read(parent.initial());
+    return parent.readModelFile(parent.initial()).model();
   }
 
   private static Evaluation evaluate(Model model, dev.prunus.data.ImageSet data) {

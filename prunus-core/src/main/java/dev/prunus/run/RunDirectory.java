@@ -1,7 +1,9 @@
 package dev.prunus.run;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.io.ModelFile;
 import dev.prunus.io.OutputPath;
+import dev.prunus.model.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,6 +155,30 @@ public record RunDirectory(Path path) {
 
   private static void checkCanWrite(Path path) {
     OutputPath.checkDirectory("--out", path);
+  }
+
+  /**
+   * A model file of this run ({@link #model()}, a checkpoint, {@link #initial()}), checked against the run's
+   * provenance.json ({@link RunFileCheck}): a file copied in from another run is refused, naming both.
+   * A run of another kind (a sweep) is not checked.
+   */
+  public ModelFile.Stored readModelFile(Path file) {
+    ModelFile.Stored s = ModelFile.readStored(file);
+    Provenance p = Provenance.read(provenance());
+    TrainingRunConfig config = switch (p.kind() == null ? "" : p.kind()) {
+      case "train" -> TrainingRun.config(p);
+      case "prune" -> p.configAs(PruneRunConfig.class).training();
+      default -> null;
+    };
+    if (config != null) {
+      RunFileCheck.check(file, s, config, provenance());
+    }
+    return s;
+  }
+
+  /** This run's model, checked against its provenance ({@link #readModelFile}). */
+  public Model readModel() {
+    return readModelFile(model()).model();
   }
 
   /** Opens an existing run for reading. */

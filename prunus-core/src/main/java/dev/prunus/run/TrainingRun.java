@@ -3,6 +3,7 @@ package dev.prunus.run;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
 import java.util.function.Function;
@@ -55,7 +56,7 @@ public final class TrainingRun {
       Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
       new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
           prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
-      ModelFile.write(dir.initial(), initial);
+      ModelFile.write(dir.initial(), initial, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));
       return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
     }
   }
@@ -67,7 +68,7 @@ public final class TrainingRun {
       RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
       Provenance p = Provenance.read(dir.provenance());
       TrainingRunConfig config = config(p);
-      Checkpoint start = readCheckpoint(dir.checkpoint());
+      Checkpoint start = readCheckpoint(dir);
       PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
           config.training().seed());
       prepared.checkSameAs(p.dataset());
@@ -83,7 +84,7 @@ public final class TrainingRun {
       RunDirectory dir, TrainingRunConfig config, PreparedData data, Checkpoint start, TrainingListener listener) {
     long t0 = System.nanoTime();
     Trainer.Result r = new Trainer(config.training(), listener)
-        .resume(start, data.train(), data.validation(), c -> writeCheckpoint(dir.checkpoint(), c));
+        .resume(start, data.train(), data.validation(), c -> writeCheckpoint(dir.checkpoint(), c, config));
     double trainSeconds = (System.nanoTime() - t0) / 1e9 + previousSeconds(start.history());
     Evaluation test;
     Evaluation validation;
@@ -91,7 +92,7 @@ public final class TrainingRun {
       test = Evaluator.evaluate(net, data.test());
       validation = Evaluator.evaluate(net, data.validation());
     }
-    ModelFile.write(dir.model(), r.model());
+    ModelFile.write(dir.model(), r.model(), java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
         config.model().cliName(), config.dataset().cliName(), "dense", config.training().seed(), test, validation,
         ModelCounter.count(r.model()), trainSeconds, 0, r.times(), r.history()));
@@ -121,15 +122,19 @@ public final class TrainingRun {
     }
   }
 
-  private static void writeCheckpoint(Path file, Checkpoint c) {
-    ObjectNode meta = Json.MAPPER.createObjectNode();
+  private static void writeCheckpoint(Path file, Checkpoint c, TrainingRunConfig config) {
+    ObjectNode meta = RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config);
     meta.put(RunDirectory.EPOCHS_DONE, c.epochsDone());
     meta.set("history", Json.MAPPER.valueToTree(c.history()));
     ModelFile.write(file, c.model(), c.optimizerState(), meta);
   }
 
-  private static Checkpoint readCheckpoint(Path file) {
-    ModelFile.Stored s = ModelFile.readStored(file);
+  private static Checkpoint readCheckpoint(RunDirectory dir) {
+    ModelFile.Stored s = dir.readModelFile(dir.checkpoint());
+    if (!s.meta().path(RunDirectory.EPOCHS_DONE).isInt() || !s.meta().path("history").isArray()) {
+      throw new InvalidInputException(dir.checkpoint() + " is not a training checkpoint this version of Prunus wrote: "
+          + "delete its run directory and start the run again");
+    }
     List<EpochRecord> history = new ArrayList<>();
     for (JsonNode e : s.meta().get("history")) {
       history.add(Json.MAPPER.convertValue(e, EpochRecord.class));
