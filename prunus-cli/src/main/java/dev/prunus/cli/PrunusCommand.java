@@ -95,6 +95,11 @@ public final class PrunusCommand implements Runnable {
       }
       return FAILURE;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("prunus: failed: " + OutOfMemory.message(cl.getParseResult()));
+      return FAILURE;
+    }
   }
 }

@@ -42,7 +42,9 @@ import java.util.stream.Stream;
  * DIR/experiment.json    the checked spec
  * DIR/runs/dense/...     one run directory per dense baseline
  * DIR/runs/LABEL/...     one per pruning run
- * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after each run
+ * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after runs
+ *                                     ({@link RewriteBudget}: after each, unless the files grew so long that
+ *                                     rewriting would take more than 5% of the time) and at the end
  * </pre>
  *
  * A run is finished iff its metrics.json exists (runs write it last). Invoked again, the experiment skips
@@ -166,6 +168,7 @@ public final class ExperimentRunner {
       for (CompletableFuture<RunOutcome> f : all) {
         outcomes.add(f.join());
       }
+      progress.writeResults(); // whatever the budget skipped
       return new Summary(experiment, outcomes);
     } catch (CompletionException e) {
       if (e.getCause() instanceof Error err) {
@@ -375,6 +378,8 @@ public final class ExperimentRunner {
     final RunOutcome[] outcomes;
     final Map<Integer, ObjectNode> rows = new LinkedHashMap<>();
     final AtomicInteger done = new AtomicInteger();
+    /** The results files are rewritten whole: at most 5% of the time goes to that, however many runs. */
+    final RewriteBudget rewrites = new RewriteBudget(0.05, System::nanoTime);
 
     Progress(Path experiment, List<PlannedRun> runs) {
       this.experiment = experiment;
@@ -392,7 +397,9 @@ public final class ExperimentRunner {
       outcomes[i] = o;
       if (o.hasMetrics()) {
         rows.put(i, row(o));
-        writeResults();
+        if (rewrites.due()) {
+          writeResults();
+        }
       }
       listener.runEnded(o, done.incrementAndGet(), runs.size());
       return o;
@@ -405,7 +412,7 @@ public final class ExperimentRunner {
           ordered.add(rows.get(i));
         }
       }
-      ResultsFiles.write(experiment, ordered);
+      rewrites.write(() -> ResultsFiles.write(experiment, ordered));
     }
 
     private ObjectNode row(RunOutcome o) {

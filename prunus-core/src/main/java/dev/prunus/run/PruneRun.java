@@ -74,6 +74,7 @@ public final class PruneRun {
   public static TrainingRun.Result execute(
       PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
       Function<DatasetId, Dataset> data, TrainingListener listener) {
+    config.training().checkHeap();
     RunDirectory.checkWritable(out);
     try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
       return execute(RunDirectory.checkWritable(out), config, command, registry, data, listener);
@@ -127,6 +128,7 @@ public final class PruneRun {
       RunDirectory dir, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
     Provenance p = Provenance.read(dir.provenance());
     PruneRunConfig config = p.configAs(PruneRunConfig.class);
+    config.training().checkHeap();
     PruningMethod method = registry.create(config.method(), config.options());
     Model initial = config.rewind() ? readInitial(RunDirectory.open(Path.of(config.parentRun()))) : null;
     RoundCheckpoint from = RoundCheckpoint.read(dir);

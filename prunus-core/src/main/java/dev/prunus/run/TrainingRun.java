@@ -47,6 +47,7 @@ public final class TrainingRun {
   public static Result start(
       TrainingRunConfig config, Path out, List<String> command, Function<DatasetId, Dataset> data,
       TrainingListener listener) {
+    config.checkHeap();
     RunDirectory.checkWritable(out);
     try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
       RunDirectory dir = RunDirectory.checkWritable(out); // again, now that no other process can write here
@@ -68,6 +69,7 @@ public final class TrainingRun {
       RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
       Provenance p = Provenance.read(dir.provenance());
       TrainingRunConfig config = config(p);
+      config.checkHeap();
       Checkpoint start = readCheckpoint(dir);
       PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
           config.training().seed());

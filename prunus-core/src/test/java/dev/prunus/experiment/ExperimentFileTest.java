@@ -85,6 +85,8 @@ class ExperimentFileTest {
     List<PlannedRun> runs = ExperimentGrid.expand(s, Path.of("/tmp/e"));
     // dense 2x1x2, magnitude 2x2x2, snip 2x2x2, iterative 2x1x2
     assertThat(runs).hasSize(4 + 8 + 8 + 4);
+    assertThat(ExperimentGrid.size(s)).isEqualTo(runs.size()); // counted without expanding, for the size check
+    ExperimentGrid.checkSize(s, false);
     assertThat(runs).extracting(PlannedRun::id).doesNotHaveDuplicates();
     assertThat(runs.subList(0, 4)).allMatch(PlannedRun::isDense);
     PlannedRun mag = runs.stream().filter(r -> r.id().equals("magnitude/lenet5_mnist-sample_d0.1_s2")).findFirst()
