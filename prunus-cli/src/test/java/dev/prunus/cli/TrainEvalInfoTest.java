@@ -132,6 +132,14 @@ class TrainEvalInfoTest extends PrivateDatasetHome {
     assertThat(prune.err()).contains(model + " does not belong to its run", "model lenet5, not lenet-300-100");
     assertThat(pruned).doesNotExist();
 
+    // a flipped byte in the header: the CRC is checked before the header is parsed (was a JSON error, exit 1)
+    byte[] bytes = Files.readAllBytes(model);
+    bytes[12] ^= 0x20;
+    Files.write(model, bytes);
+    eval = Cli.run("eval", mlp.toString());
+    assertThat(eval.exit()).as(eval.err()).isEqualTo(2);
+    assertThat(eval.err()).contains(model + " is not a valid Prunus tensor file: its checksum does not match");
+
     Path killed = tmp.resolve("killed");
     killedAfterEpoch1(killed, "--model", "lenet-300-100", "--width", "0.25", "--dataset", "mnist-sample", "--epochs",
         "2", "--batch-size", "1000");
