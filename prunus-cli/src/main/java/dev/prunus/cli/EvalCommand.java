@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +28,14 @@ import picocli.CommandLine.Model.CommandSpec;
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Parameters(paramLabel = "DIR", description = "A run directory.")
   Path dir;
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     RunDirectory run = RunDirectory.open(dir);
     Provenance p = Provenance.read(run.provenance());
     TrainingRunConfig config = TrainingRun.config(p);

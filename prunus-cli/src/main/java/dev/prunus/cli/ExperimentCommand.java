@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "experiments/README.md."})
 final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin EngineOptions engine = new EngineOptions();
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (.yaml).")
   Path file;
@@ -58,6 +61,7 @@ final class ExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    engine.prepare(spec.commandLine().getErr());
     PrintWriter o = spec.commandLine().getOut();
     MethodRegistry registry = MethodRegistry.standard();
     ExperimentSpec experiment = ExperimentFile.read(file, registry);

@@ -53,6 +53,7 @@ final class ProcessLauncher implements RunLauncher {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PrunusCommand.class.getName(), "experiment",
         experiment.resolve(ExperimentRunner.SPEC_COPY).toString(), "--out", experiment.toString(), "--run", run.id()));
+    cmd.addAll(EngineOptions.forChild());
     Path log = experiment.resolve("logs").resolve(run.id() + ".log");
     Files.createDirectories(log.getParent());
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

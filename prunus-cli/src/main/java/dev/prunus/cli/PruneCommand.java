@@ -38,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Option(names = "--method", paramLabel = "ID", description = "Method id (see `prunus methods`).")
   String method;
 
@@ -109,6 +111,7 @@ final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     MethodRegistry registry = MethodRegistry.standard();
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());
@@ -170,6 +173,10 @@ final class PruneCommand implements Callable<Integer> {
       if (model.model != null || dataset != null) {
         throw new InvalidInputException("--from takes the model and dataset of the parent run: drop --model/--dataset");
       }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--init")) {
+        throw new InvalidInputException("--init sets the weights of a model trained from scratch; --from RUN "
+            + "starts from the parent's weights: drop --init, or use --model and --dataset");
+      }
       RunDirectory p = RunDirectory.open(from);
       TrainingRunConfig parentConfig = TrainingRun.config(Provenance.read(p.provenance()));
       TrainingConfig t = training.toConfig(parentConfig.dataset().augment());
@@ -180,7 +187,7 @@ final class PruneCommand implements Callable<Integer> {
         fineTune = presetDefaults.training(fineTune);
       }
       runConfig = new TrainingRunConfig(parentConfig.model(), parentConfig.width(), parentConfig.vggHead(),
-          parentConfig.dataset(), parentConfig.validationFraction(), fineTune);
+          parentConfig.dataset(), parentConfig.validationFraction(), fineTune, parentConfig.init());
       parent = from.toString();
     } else {
       if (model.model == null || dataset == null) {
@@ -188,7 +195,7 @@ final class PruneCommand implements Callable<Integer> {
       }
       DatasetId ds = DatasetId.fromName(dataset);
       runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
-          validationFraction, training.toConfig(ds.augment()));
+          validationFraction, training.toConfig(ds.augment()), training.initialization());
     }
     return new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
         compact, runConfig, parent, keepBest,

@@ -26,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Mixin ModelSelection model = new ModelSelection();
 
   @Option(names = "--dataset", paramLabel = "D", description = "Dataset id (see `prunus datasets`).")
@@ -46,6 +48,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
@@ -73,6 +76,7 @@ final class TrainCommand implements Callable<Integer> {
     }
     ModelId m = ModelId.fromName(model.model);
     DatasetId d = DatasetId.fromName(dataset);
-    return new TrainingRunConfig(m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()));
+    return new TrainingRunConfig(m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()),
+        training.initialization());
   }
 }

@@ -3,6 +3,7 @@ package dev.prunus.experiment;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
 import dev.prunus.model.Architecture;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodRegistry;
@@ -76,7 +77,7 @@ import java.util.function.Function;
  */
 public final class ExperimentFile {
   static final List<String> TOP_KEYS = List.of("name", "models", "datasets", "seeds", "densities", "width",
-      "vgg-head", "validation-fraction", "training", "fine-tune", "methods");
+      "vgg-head", "init", "validation-fraction", "training", "fine-tune", "methods");
   static final List<String> BUDGET_KEYS = List.of("epochs", "batch-size", "optimizer", "lr", "momentum", "nesterov",
       "weight-decay", "lr-schedule", "augment");
   static final List<String> METHOD_KEYS = List.of("id", "label", "schedule", "rounds", "rewind", "compact", "keep-best",
@@ -117,6 +118,8 @@ public final class ExperimentFile {
         "must be in (0, 8]: e.g. 0.5 for half the channels, 1 for the standard model")).orElse(1.0);
     List<Integer> vggHead = root.get("vgg-head").map(n -> n.items().stream()
         .map(i -> (int) i.whole(1, 1 << 16)).toList()).orElse(List.of());
+    Initialization init = root.get("init").map(n -> parse(n, Initialization::fromName))
+        .orElse(Initialization.KAIMING_NORMAL);
     double validation = root.get("validation-fraction").map(n -> n.number(v -> v >= 0 && v < 1,
         "must be in [0, 1): e.g. 0.1 holds out a tenth of the training set")).orElse(0.1);
     TrainingBudget training = root.get("training").map(n -> budget(n, TrainingBudget.DEFAULT))
@@ -139,7 +142,7 @@ public final class ExperimentFile {
       }
       methods.add(spec);
     }
-    ExperimentSpec spec = new ExperimentSpec(name, models, datasets, seeds, densities, width, vggHead, validation,
+    ExperimentSpec spec = new ExperimentSpec(name, models, datasets, seeds, densities, width, vggHead, init, validation,
         training, fineTune, methods);
     checkGrid(spec, modelsNode, methodNodes, registry);
     return spec;

@@ -104,7 +104,7 @@ public final class ExperimentGrid {
 
   private static TrainingRunConfig runConfig(ExperimentSpec spec, ModelId m, DatasetId d, TrainingBudget b, long seed) {
     return new TrainingRunConfig(m, spec.width(), spec.vggHead(), d, spec.validationFraction(),
-        b.toConfig(seed, d.augment()));
+        b.toConfig(seed, d.augment()), spec.init());
   }
 
   private static String denseId(ModelId m, DatasetId d, long seed) {

@@ -10,7 +10,6 @@ import dev.prunus.data.DatasetId;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Compactor;
 import dev.prunus.prune.MaskApplier;
@@ -94,7 +93,7 @@ public final class PruneRun {
       start = parent.readModel();
       initial = config.rewind() ? readInitial(parent) : null;
     } else {
-      start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
+      start = new Model(arch, training.initialWeights());
     }
     method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),

@@ -11,7 +11,6 @@ import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.train.Checkpoint;
 import dev.prunus.train.EpochRecord;
@@ -54,7 +53,7 @@ public final class TrainingRun {
       Architecture arch = config.architecture();
       PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
           config.training().seed());
-      Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
+      Model initial = new Model(arch, config.initialWeights());
       new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
           prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
       ModelFile.write(dir.initial(), initial, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));

@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import dev.prunus.kernel.Convolution;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
 import dev.prunus.model.ConvLayer;
@@ -44,7 +44,6 @@ import java.util.Map;
  * manager frees them all. Closing this network frees its parameters.
  */
 public final class TrainableNetwork implements AutoCloseable {
-  private static final Shape ONE = new Shape(1, 1);
   private static final Shape ZERO = new Shape(0, 0);
 
   /** One trainable tensor with its name and, if pruned, its 0/1 mask. */
@@ -193,15 +192,8 @@ public final class TrainableNetwork implements AutoCloseable {
   }
 
   private NDArray conv(ConvLayer c, NDArray x) {
-    return Conv2d.conv2d(
-            x,
-            arrays.get(c.weightName()),
-            c.bias() ? arrays.get(c.biasName()) : null,
-            new Shape(c.stride(), c.stride()),
-            new Shape(c.padding(), c.padding()),
-            ONE,
-            1)
-        .singletonOrThrow();
+    return Convolution.conv2d(x, arrays.get(c.weightName()), c.bias() ? arrays.get(c.biasName()) : null,
+        c.stride(), c.stride(), c.padding(), c.padding(), 1, 1, 1);
   }
 
   private NDArray batchNorm(BatchNormLayer b, NDArray x, boolean training) {

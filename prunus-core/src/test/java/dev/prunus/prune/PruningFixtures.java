@@ -7,7 +7,7 @@ import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.FlattenLayer;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -47,7 +47,7 @@ public final class PruningFixtures {
    * (0, 1), so that a unit's batch norm really moves its output and equality checks are not vacuous.
    */
   public static Model randomized(Architecture arch, long seed) {
-    Weights w = KaimingInitializer.initialize(arch, seed);
+    Weights w = Initialization.KAIMING_NORMAL.initialize(arch, seed);
     SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
     for (PrunableLayer p : arch.prunableLayers()) {
       if (p.hasBias()) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
 import dev.prunus.io.ModelFile;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.Compactor;
@@ -47,7 +46,7 @@ class RunFileCheckTest {
   }
 
   private static Model model(TrainingRunConfig c) {
-    return new Model(c.architecture(), KaimingInitializer.initialize(c.architecture(), 1));
+    return new Model(c.architecture(), c.initialWeights());
   }
 
   /** A model file as a run of {@code c} writes it: stamped. */
