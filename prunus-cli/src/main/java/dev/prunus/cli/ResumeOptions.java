@@ -25,8 +25,8 @@ import picocli.CommandLine.ParseResult;
  * (its effect then depended on other options, e.g. {@code --lr} on the optimiser).
  */
 final class ResumeOptions {
-  /** What {@code --resume} itself needs: these are never a conflict. */
-  private static final Set<String> OWN = Set.of("--resume", "--out");
+  /** What {@code --resume} itself needs, and how (not what) to run: these are never a conflict. */
+  private static final Set<String> OWN = Set.of("--resume", "--out", EngineOptions.ALGORITHM, EngineOptions.SKIP);
 
   private ResumeOptions() {}
 
