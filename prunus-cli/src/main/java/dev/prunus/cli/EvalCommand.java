@@ -2,7 +2,6 @@ package dev.prunus.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.prunus.data.DatasetRepository;
-import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCount;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Model;
@@ -40,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     RunDirectory run = RunDirectory.open(dir);
     Provenance p = Provenance.read(run.provenance());
     TrainingRunConfig config = TrainingRun.config(p);
-    Model model = ModelFile.read(run.model());
+    Model model = run.readModel(); // checked against provenance.json: a model copied from another run is refused
     PreparedData data = PreparedData.of(
         new DatasetRepository(DatasetRepository.defaultHome()).load(config.dataset()),
         config.validationFraction(), config.training().seed());

@@ -2,6 +2,7 @@ package dev.prunus.cli;
 
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.experiment.ExperimentFile;
+import dev.prunus.experiment.ExperimentGrid;
 import dev.prunus.experiment.ExperimentRunner;
 import dev.prunus.experiment.ExperimentSpec;
 import dev.prunus.experiment.ResultsFiles;
@@ -50,6 +51,10 @@ final class ExperimentCommand implements Callable<Integer> {
       description = "Runs side by side, each in its own process (default: ${DEFAULT-VALUE}).")
   int jobs;
 
+  @Option(names = "--yes", description = "Run a grid of more than " + ExperimentGrid.CONFIRM_ABOVE
+      + " runs (refused without it, as most likely a mistake).")
+  boolean yes;
+
   @Option(names = "--run", paramLabel = "ID", hidden = true,
       description = "Run only this run of the grid (how --jobs starts each run in its own process).")
   String run;
@@ -60,6 +65,9 @@ final class ExperimentCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     MethodRegistry registry = MethodRegistry.standard();
     ExperimentSpec experiment = ExperimentFile.read(file, registry);
+    if (run == null) {
+      ExperimentGrid.checkSize(experiment, yes);
+    }
     Path dir = out != null ? out : Path.of("prunus-runs", experiment.name());
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());

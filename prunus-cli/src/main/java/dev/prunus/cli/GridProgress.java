@@ -34,6 +34,12 @@ final class GridProgress implements ExperimentListener, AutoCloseable {
   }
 
   @Override
+  public synchronized void notice(String message) {
+    out.println("note: " + message);
+    out.flush();
+  }
+
+  @Override
   public synchronized void runStarted(PlannedRun run) {
     if (current != null) {
       current.setExtraMessage(run.id());

@@ -104,7 +104,7 @@ final class PruneCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--resume", description = "Continue the unfinished run in --out from its last round checkpoint "
-      + "(with the configuration stored there; other options are ignored).")
+      + "(with the configuration stored there: an option that disagrees with it is refused).")
   boolean resume;
 
   @Unmatched List<String> methodArgs = new ArrayList<>();
@@ -117,6 +117,7 @@ final class PruneCommand implements Callable<Integer> {
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());
     TrainingRun.Result r;
     if (resume) {
+      ResumeOptions.check(spec, RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT), methodArgs);
       r = PruneRun.resume(out, registry, data::load, progress);
     } else {
       if (method == null) {
@@ -220,7 +221,7 @@ final class PruneCommand implements Callable<Integer> {
     return implied.getAsDouble();
   }
 
-  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true). */
+  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true); each name at most once. */
   static Map<String, String> parseMethodOptions(List<String> args) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
@@ -239,7 +240,11 @@ final class PruneCommand implements Callable<Integer> {
       } else {
         value = "true";
       }
-      out.put(name, value);
+      String before = out.put(name, value);
+      if (before != null) {
+        throw new InvalidInputException("--" + name + " is given twice (" + before + ", then " + value
+            + "): give each method option once");
+      }
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.model.zoo.ModelId;
+import dev.prunus.run.RunDirectory;
 import dev.prunus.run.TrainingRun;
 import dev.prunus.run.TrainingRunConfig;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--resume", description = "Continue the unfinished run in --out from its last checkpoint "
-      + "(with the configuration stored there; other options are ignored).")
+      + "(with the configuration stored there: an option that disagrees with it is refused).")
   boolean resume;
 
   @Override
@@ -54,17 +55,10 @@ final class TrainCommand implements Callable<Integer> {
     var progress = new ConsoleProgress(spec.commandLine().getOut());
     TrainingRun.Result r;
     if (resume) {
+      ResumeOptions.check(spec, RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT), List.of());
       r = TrainingRun.resume(out, data::load, progress);
     } else {
-      if (model.model == null || dataset == null) {
-        throw new InvalidInputException("train needs --model and --dataset (or --resume with the --out of a killed run)");
-      }
-      ModelId m = ModelId.fromName(model.model);
-      DatasetId d = DatasetId.fromName(dataset);
-      TrainingRunConfig config = new TrainingRunConfig(
-          m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()),
-          training.initialization());
-      r = TrainingRun.start(config, out, command, data::load, progress);
+      r = TrainingRun.start(config(), out, command, data::load, progress);
     }
     JsonNode mj = r.metrics();
     spec.commandLine().getOut().printf(Locale.ROOT,
@@ -73,5 +67,16 @@ final class TrainCommand implements Callable<Integer> {
         mj.at("/accuracy/validation").asDouble(), mj.at("/params/total").asLong(),
         mj.at("/flops/dense").asLong(), r.directory().path());
     return PrunusCommand.OK;
+  }
+
+  /** The run the options describe, checked. */
+  TrainingRunConfig config() {
+    if (model.model == null || dataset == null) {
+      throw new InvalidInputException("train needs --model and --dataset (or --resume with the --out of a killed run)");
+    }
+    ModelId m = ModelId.fromName(model.model);
+    DatasetId d = DatasetId.fromName(dataset);
+    return new TrainingRunConfig(m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()),
+        training.initialization());
   }
 }

@@ -66,6 +66,8 @@ class GraphCommandTest {
     "graph show --nodes 16 --degree 16                 | --degree 16 must be in [2, 15]",
     "graph show --nodes 16 --degree 4 --graph best     | --graph 'best' is not one of",
     "graph show --nodes 16 --degree 4 --graph snapshot:999 --aspl-steps 100 | snapshot:0 to snapshot:",
+    "graph show --nodes 16 --degree 4 --png g.png --size 60000 | --size 60000 must be in [32, 16384] pixels a side",
+    "graph show --nodes 16 --degree 4 --png g.png --size 8      | --size 8 must be in [32, 16384]",
   })
   void badGraphsExitTwoNamingTheValidValues(String args, String message) {
     Cli r = Cli.run(args.trim().split("\\s+"));

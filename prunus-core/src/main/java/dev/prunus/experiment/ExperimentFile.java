@@ -11,6 +11,8 @@ import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.run.PruneRunConfig;
+import dev.prunus.run.TrainingRunConfig;
+import dev.prunus.train.TrainingConfig;
 import dev.prunus.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -158,7 +160,9 @@ public final class ExperimentFile {
       for (DatasetId d : spec.datasets()) {
         Architecture arch;
         try {
-          arch = ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training().architecture();
+          TrainingRunConfig dense = ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training();
+          arch = dense.architecture();
+          dense.checkHeap();
         } catch (InvalidInputException e) {
           throw modelsNode.fail(e);
         }
@@ -194,7 +198,7 @@ public final class ExperimentFile {
     }
     ScheduleKind schedule = m.get("schedule").map(n -> parse(n, ScheduleKind::fromName))
         .orElse(factory.defaultSchedule());
-    int rounds = m.get("rounds").map(n -> (int) n.whole(1, 1000)).orElse(1);
+    int rounds = m.get("rounds").map(n -> (int) n.whole(1, PruneRunConfig.MAX_ROUNDS)).orElse(1);
     if (rounds > 1 && schedule != ScheduleKind.ITERATIVE) {
       throw m.require("rounds").fail("rounds=" + rounds + " applies to the iterative schedule only: add "
           + "`schedule: iterative` or drop `rounds`");
@@ -232,7 +236,7 @@ public final class ExperimentFile {
       throw density.get().fail("final-density " + d + " must be below the entry's density " + lowest
           + ": the final phase prunes further");
     }
-    int epochs = m.get("final-epochs").map(n -> (int) n.whole(0, 100_000)).orElse(1);
+    int epochs = m.get("final-epochs").map(n -> (int) n.whole(0, TrainingConfig.MAX_EPOCHS)).orElse(1);
     return new PruneRunConfig.FinalPrune(d, epochs);
   }
 
@@ -284,7 +288,7 @@ public final class ExperimentFile {
 
   private static TrainingBudget budget(SpecNode n, TrainingBudget base) {
     n.requireKeys(new LinkedHashSet<>(BUDGET_KEYS));
-    int epochs = n.get("epochs").map(v -> (int) v.whole(0, 100_000)).orElse(base.epochs());
+    int epochs = n.get("epochs").map(v -> (int) v.whole(0, TrainingConfig.MAX_EPOCHS)).orElse(base.epochs());
     int batch = n.get("batch-size").map(v -> (int) v.whole(1, 1 << 20)).orElse(base.batchSize());
     String optimizer = n.get("optimizer").map(v -> v.choice(List.of("sgd", "adam"))).orElse(base.optimizer());
     Double lr = n.get("lr").map(v -> v.number(x -> x > 0 && x < 100, "must be in (0, 100): e.g. 0.01"))

@@ -13,6 +13,7 @@ import dev.prunus.prune.MethodRegistry;
 import dev.prunus.run.Json;
 import dev.prunus.run.PruneRun;
 import dev.prunus.run.RunDirectory;
+import dev.prunus.run.RunLock;
 import dev.prunus.run.TrainingRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  * DIR/experiment.json    the checked spec
  * DIR/runs/dense/...     one run directory per dense baseline
  * DIR/runs/LABEL/...     one per pruning run
- * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after each run
+ * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after runs
+ *                                     ({@link RewriteBudget}: after each, unless the files grew so long that
+ *                                     rewriting would take more than 5% of the time) and at the end
  * </pre>
  *
  * A run is finished iff its metrics.json exists (runs write it last). Invoked again, the experiment skips
@@ -102,6 +105,15 @@ public final class ExperimentRunner {
     }
     RunLauncher via = jobs > 1 ? launcher : null;
     checkDirectory(spec, experiment);
+    // the experiment's directory is this process's alone; each run's directory is locked by whoever runs it
+    // (this process, or the child a launcher starts), never by this process for a child
+    try (RunLock lock = RunLock.acquire(experiment, String.join(" ", command), listener::notice)) {
+      checkDirectory(spec, experiment); // again, now that no other process can write here
+      return runLocked(spec, specText, experiment, jobs, via);
+    }
+  }
+
+  private Summary runLocked(ExperimentSpec spec, String specText, Path experiment, int jobs, RunLauncher via) {
     List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
     Progress progress = new Progress(experiment, runs);
     for (int i = 0; i < runs.size(); i++) {
@@ -156,6 +168,7 @@ public final class ExperimentRunner {
       for (CompletableFuture<RunOutcome> f : all) {
         outcomes.add(f.join());
       }
+      progress.writeResults(); // whatever the budget skipped
       return new Summary(experiment, outcomes);
     } catch (CompletionException e) {
       if (e.getCause() instanceof Error err) {
@@ -326,7 +339,7 @@ public final class ExperimentRunner {
     }
     if (Files.isDirectory(experiment)) {
       try (Stream<Path> s = Files.list(experiment)) {
-        if (s.findAny().isPresent()) {
+        if (!s.allMatch(RunLock::isLockFile)) {
           throw new InvalidInputException("--out " + experiment + " exists and is not an experiment directory (no "
               + SPEC_JSON + "): choose a new or empty directory");
         }
@@ -365,6 +378,8 @@ public final class ExperimentRunner {
     final RunOutcome[] outcomes;
     final Map<Integer, ObjectNode> rows = new LinkedHashMap<>();
     final AtomicInteger done = new AtomicInteger();
+    /** The results files are rewritten whole: at most 5% of the time goes to that, however many runs. */
+    final RewriteBudget rewrites = new RewriteBudget(0.05, System::nanoTime);
 
     Progress(Path experiment, List<PlannedRun> runs) {
       this.experiment = experiment;
@@ -382,7 +397,9 @@ public final class ExperimentRunner {
       outcomes[i] = o;
       if (o.hasMetrics()) {
         rows.put(i, row(o));
-        writeResults();
+        if (rewrites.due()) {
+          writeResults();
+        }
       }
       listener.runEnded(o, done.incrementAndGet(), runs.size());
       return o;
@@ -395,7 +412,7 @@ public final class ExperimentRunner {
           ordered.add(rows.get(i));
         }
       }
-      ResultsFiles.write(experiment, ordered);
+      rewrites.write(() -> ResultsFiles.write(experiment, ordered));
     }
 
     private ObjectNode row(RunOutcome o) {

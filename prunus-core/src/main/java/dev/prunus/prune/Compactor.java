@@ -49,7 +49,8 @@ import java.util.stream.IntStream;
  * returned as it is.
  */
 public final class Compactor {
-  private static final String SUFFIX = "-compact";
+  /** Appended to the name of a compacted architecture. */
+  public static final String SUFFIX = "-compact";
 
   private final Model model;
   private final Map<String, int[]> keptChannels;

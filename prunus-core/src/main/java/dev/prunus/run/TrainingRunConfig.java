@@ -1,14 +1,18 @@
 package dev.prunus.run;
 
+import dev.prunus.HeapBudget;
 import dev.prunus.data.DatasetId;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.Initialization;
+import dev.prunus.model.Tensor;
 import dev.prunus.model.Weights;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.model.zoo.ModelOptions;
+import dev.prunus.train.OptimizerConfig;
 import dev.prunus.train.TrainingConfig;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything that determines a training run's result: the model and how it is built, the dataset, the
@@ -34,6 +38,27 @@ public record TrainingRunConfig(
       throw new dev.prunus.InvalidInputException("validation-fraction=" + validationFraction
           + " must be in [0, 1): e.g. 0.1 holds out a tenth of the training set");
     }
+  }
+
+  /**
+   * Checks, before anything is built, that training this model fits the Java heap ({@link HeapBudget}).
+   * At a checkpoint the heap holds the initial weights, the current weights, the optimiser's state (SGD
+   * with momentum one copy, Adam two), a byte of mask per parameter, and the bytes of the largest tensor
+   * being written: {@code params * (4 * (2 + copies) + 1) + 4 * largest}. The activations live in
+   * libtorch's memory, outside the heap.
+   */
+  public void checkHeap() {
+    long params = 0;
+    long largest = 0;
+    for (long[] shape : architecture().parameterShapes().values()) {
+      long n = Tensor.numel(shape);
+      params += n;
+      largest = Math.max(largest, n);
+    }
+    int copies = training.optimizer() instanceof OptimizerConfig.Adam ? 2
+        : training.optimizer() instanceof OptimizerConfig.Sgd s && s.momentum() > 0 ? 1 : 0;
+    HeapBudget.check(params * (4L * (2 + copies) + 1) + 4 * largest, String.format(Locale.ROOT,
+        "training %s at --width %s (%,d parameters)", model.cliName(), width, params), "lower --width");
   }
 
   /** The initial weights of a run of this configuration. */

@@ -13,4 +13,7 @@ public interface TrainingListener {
   default void epochTimed(int epoch, PhaseTimes times) {}
 
   default void epochFinished(EpochRecord record) {}
+
+  /** Something the user should know that does not stop the run (a stale lock of a dead process reclaimed). */
+  default void notice(String message) {}
 }
