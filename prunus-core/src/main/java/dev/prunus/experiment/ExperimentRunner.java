@@ -57,6 +57,8 @@ import java.util.stream.Stream;
 public final class ExperimentRunner {
   public static final String SPEC_COPY = "experiment.yaml";
   public static final String SPEC_JSON = "experiment.json";
+  /** The most runs that go side by side (processes, or runs handed to a cluster at once). */
+  public static final int MAX_JOBS = 256;
 
   /** What one invocation did, run by run in grid order. */
   public record Summary(Path directory, List<RunOutcome> outcomes) {
@@ -94,8 +96,9 @@ public final class ExperimentRunner {
   }
 
   public Summary run(ExperimentSpec spec, String specText, Path experiment, int jobs) {
-    if (jobs < 1 || jobs > 256) {
-      throw new InvalidInputException("--jobs " + jobs + " must be in [1, 256]: e.g. --jobs 2 runs two runs side by side");
+    if (jobs < 1 || jobs > MAX_JOBS) {
+      throw new InvalidInputException("--jobs " + jobs + " must be in [1, " + MAX_JOBS
+          + "]: e.g. --jobs 2 runs two runs side by side");
     }
     if (jobs > 1 && launcher == null) {
       throw new IllegalStateException("more than one job needs a RunLauncher (one process per run)");
