@@ -114,7 +114,7 @@ final class ExperimentCommand implements Callable<Integer> {
     ClusterEngine engine = ClusterEngine.find("spark").orElseThrow(() -> new InvalidInputException(
         "--spark needs the prunus-spark module on the class path, which this prunus lacks: build it with "
             + "`mvn -B -q -DskipTests package` and run ./prunus (it adds prunus-spark for --spark), or submit "
-            + "prunus-spark/target/prunus-spark.jar with spark-submit (README: Experiments on Spark)"));
+            + "prunus-spark/target/prunus-spark-submit.jar with spark-submit (README: Experiments on Spark)"));
     try (ClusterSession cluster = engine.connect(spark.isEmpty() ? null : spark, "prunus experiment " + experiment.name());
         GridProgress progress = new GridProgress(o)) {
       o.println("on " + cluster.description());
