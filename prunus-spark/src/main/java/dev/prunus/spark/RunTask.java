@@ -47,10 +47,11 @@ record RunTask(String experiment, String runId, String javaOptions, String home)
 
   TaskOutcome call() throws IOException, InterruptedException {
     TaskContext task = TaskContext.get();
+    long started = System.nanoTime();
     Path dir = Path.of(experiment);
     if (!Files.isRegularFile(dir.resolve(ExperimentRunner.SPEC_COPY))) {
       return TaskOutcome.failed("the experiment directory " + dir + " is not visible on " + host()
-          + ": --out must be on storage every executor sees, mounted at the same path on every node");
+          + ": --out must be on storage every executor sees, mounted at the same path on every node", 0);
     }
     Path log = dir.resolve("logs").resolve(runId + ".log");
     Files.createDirectories(log.getParent());
@@ -71,12 +72,13 @@ record RunTask(String experiment, String runId, String javaOptions, String home)
     } finally {
       child.destroyForcibly();
     }
+    double seconds = (System.nanoTime() - started) / 1e9;
     if (code == 0) {
-      return TaskOutcome.done();
+      return TaskOutcome.done(seconds);
     }
     Optional<String> reported = reportedError(log, start);
     if (reported.isPresent() && (code == PrunusCommand.FAILURE || code == PrunusCommand.USAGE)) {
-      return TaskOutcome.failed(reported.get() + " (log " + log + ")");
+      return TaskOutcome.failed(reported.get() + " (log " + log + ")", seconds);
     }
     throw new IllegalStateException(runId + " stopped with exit code " + code + " and no error of its own (killed, out of "
         + "memory, or its JVM died) on attempt " + (task.attemptNumber() + 1) + " on " + host() + "; log " + log

@@ -35,7 +35,7 @@ final class SparkRuns implements ClusterSession {
   }
 
   @Override
-  public void launch(PlannedRun run, Path experiment) {
+  public double launch(PlannedRun run, Path experiment) {
     // job properties belong to the calling thread: name the job after its run, and let a cancel stop it
     spark.setJobGroup("prunus-" + run.id(), "prunus run " + run.id(), true);
     RunTask task = new RunTask(experiment.toAbsolutePath().normalize().toString(), run.id(), javaOptions, home);
@@ -43,6 +43,7 @@ final class SparkRuns implements ClusterSession {
     if (!outcome.finished()) {
       throw new IllegalStateException(outcome.message());
     }
+    return outcome.seconds();
   }
 
   @Override
