@@ -6,6 +6,7 @@ import dev.prunus.experiment.PlannedRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
@@ -39,7 +40,17 @@ final class SparkRuns implements ClusterSession {
     // job properties belong to the calling thread: name the job after its run, and let a cancel stop it
     spark.setJobGroup("prunus-" + run.id(), "prunus run " + run.id(), true);
     RunTask task = new RunTask(experiment.toAbsolutePath().normalize().toString(), run.id(), javaOptions, home);
-    TaskOutcome outcome = spark.parallelize(List.of(task), 1).map(RunTask::call).collect().get(0);
+    TaskOutcome outcome;
+    try {
+      outcome = spark.parallelize(List.of(task), 1).map(RunTask::call).collect().get(0);
+    } catch (Exception e) { // Scala throws SparkException undeclared
+      if (!(e instanceof SparkException)) {
+        throw e;
+      }
+      // every try failed: Spark's first line names the tries and the last one's reason
+      String why = String.valueOf(e.getMessage());
+      throw new IllegalStateException(why.lines().findFirst().orElse(why), e);
+    }
     if (!outcome.finished()) {
       throw new IllegalStateException(outcome.message());
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prunus.cli.PrunusCommand;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.experiment.ResultsFiles;
+import dev.prunus.io.ModelFile;
 import dev.prunus.run.RunDirectory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,8 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +56,8 @@ class SparkExperimentTest {
       methods: [magnitude, snip]
       """;
   private static final String DENSE = "dense/lenet-300-100_mnist-sample_s1";
+  private static final String MAGNITUDE = "magnitude/lenet-300-100_mnist-sample_d0.2_s1";
+  private static final String SNIP = "snip/lenet-300-100_mnist-sample_d0.2_s1";
   /** What differs between two runs of one grid computed alike: times, the command, the directory. */
   private static final Pattern TIMES = Pattern.compile("timing\\..*|history\\.\\d+\\.seconds|provenance\\.(command|created)");
 
@@ -99,14 +105,33 @@ class SparkExperimentTest {
         .contains(DENSE + ": resuming from its checkpoint after epoch " + killed.get().replaceAll("\\D", ""));
 
     assertThat(reference.waitFor()).as(Files.readString(plainLog)).isZero();
-    List<List<String>> sparkRows = comparable(onSpark);
-    assertThat(sparkRows).hasSize(4);
-    assertThat(sparkRows.get(0)).contains("accuracy.test", "params.nonzero", "layers.0.density");
+    List<Map<String, String>> sparkRows = comparable(onSpark);
+    assertThat(sparkRows).hasSize(3);
+    assertThat(sparkRows.get(0)).containsKeys("accuracy.test", "params.nonzero", "layers.0.density");
     assertThat(sparkRows).as("results.csv, timings aside, bit for bit").isEqualTo(comparable(plain));
 
     Cli again = Cli.run("experiment", file.toString(), "--out", onSpark.toString(), "--spark", "local[2]");
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out()).contains("3 runs: 3 finished before, 0 to do", "3 runs: 0 run now, 3 finished before");
+
+    // both pruning runs to do again; magnitude's JVM is killed on its only try (local[2]: no retries): it is
+    // recorded as failed, SNIP beside it finishes as before, and the command exits 1 naming the failed run
+    Path magnitude = onSpark.resolve("runs").resolve(MAGNITUDE);
+    deleteRecursively(magnitude);
+    deleteRecursively(onSpark.resolve("runs").resolve(SNIP));
+    AtomicReference<String> killedToo = new AtomicReference<>();
+    Thread killer2 = new Thread(() -> kill(MAGNITUDE, () -> true, killedToo));
+    killer2.setDaemon(true);
+    killer2.start();
+    Cli failing = Cli.run("experiment", file.toString(), "--out", onSpark.toString(), "--spark", "local[2]");
+    killer2.join(1000);
+    assertThat(killedToo.get()).startsWith("killed");
+    assertThat(failing.exit()).as(failing.out()).isEqualTo(1);
+    assertThat(failing.out()).contains("3 runs: 1 finished before, 2 to do", MAGNITUDE + ": FAILED: ",
+        "stopped with exit code 137", "3 runs: 1 run now, 1 finished before, 1 failed, 0 not run");
+    assertThat(failing.err()).contains("1 runs did not finish");
+    assertThat(comparable(onSpark)).as("SNIP ran to the same numbers; the failed run has no row")
+        .isEqualTo(comparable(plain).stream().filter(r -> !r.get("run.id").equals(MAGNITUDE)).toList());
   }
 
   @Test
@@ -122,28 +147,49 @@ class SparkExperimentTest {
     assertThat(out).doesNotExist();
   }
 
-  /** Kills the child JVM of {@code run} once its first checkpoint exists, while it trains on. */
+  /** Kills the child JVM of the run in {@code run} once its first checkpoint exists, while it trains on. */
   private static void killOnceCheckpointed(Path run, AtomicReference<String> killed) {
     RunDirectory dir = new RunDirectory(run);
     String id = run.getParent().getFileName() + "/" + run.getFileName();
+    kill(id, () -> Files.exists(dir.checkpoint()) && !Files.exists(dir.metrics()), killed);
+    if (killed.get().startsWith("killed")) {
+      try {
+        killed.set("killed after epoch "
+            + ModelFile.readStored(dir.checkpoint()).meta().get(RunDirectory.EPOCHS_DONE).asInt());
+      } catch (RuntimeException e) {
+        killed.set("killed, checkpoint unreadable: " + e);
+      }
+    }
+  }
+
+  /** Kills the JVM that runs {@code id} once it is there and {@code when} holds; says what it did in {@code killed}. */
+  private static void kill(String id, BooleanSupplier when, AtomicReference<String> killed) {
     long deadline = System.nanoTime() + 120_000_000_000L;
     try {
-      while (System.nanoTime() < deadline && !Files.exists(dir.checkpoint())) {
+      while (System.nanoTime() < deadline) {
+        if (when.getAsBoolean()) {
+          for (ProcessHandle p : ProcessHandle.current().descendants().toList()) {
+            List<String> args = arguments(p);
+            if (args.contains("--run") && args.contains(id)) {
+              p.destroyForcibly();
+              killed.set("killed");
+              return;
+            }
+          }
+        }
         Thread.sleep(10);
       }
-      int epochs = dev.prunus.io.ModelFile.readStored(dir.checkpoint()).meta().get(RunDirectory.EPOCHS_DONE).asInt();
-      List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
-      for (ProcessHandle p : children) {
-        List<String> args = arguments(p);
-        if (args.contains("--run") && args.contains(id) && !Files.exists(dir.metrics())) {
-          p.destroyForcibly();
-          killed.set("killed after epoch " + epochs);
-          return;
-        }
-      }
-      killed.set("not killed: no JVM running " + id + " among " + children.size() + " processes");
-    } catch (Exception e) {
+      killed.set("not killed: no JVM ran " + id + " in time");
+    } catch (InterruptedException e) {
       killed.set("not killed: " + e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
@@ -157,21 +203,24 @@ class SparkExperimentTest {
     }
   }
 
-  /** results.csv as rows of cells, less the columns that hold times, the experiment directory as DIR. */
-  private static List<List<String>> comparable(Path experiment) throws Exception {
+  /**
+   * results.csv as one map a row, column to value, less the columns that hold times and the cells a row
+   * leaves empty (a column only other runs have), with the experiment directory written DIR.
+   */
+  private static List<Map<String, String>> comparable(Path experiment) throws Exception {
     List<String> lines = Files.readAllLines(experiment.resolve(ResultsFiles.CSV));
     List<String> header = cells(lines.get(0));
-    List<List<String>> rows = new ArrayList<>();
-    for (String line : lines) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
       List<String> cells = cells(line.replace(experiment.toAbsolutePath().toString(), "DIR"));
       assertThat(cells).hasSameSizeAs(header);
-      List<String> kept = new ArrayList<>();
+      Map<String, String> row = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
-        if (!TIMES.matcher(header.get(i)).matches()) {
-          kept.add(cells.get(i));
+        if (!TIMES.matcher(header.get(i)).matches() && !cells.get(i).isEmpty()) {
+          row.put(header.get(i), cells.get(i));
         }
       }
-      rows.add(kept);
+      rows.add(row);
     }
     return rows;
   }
