@@ -58,7 +58,7 @@ final class ExperimentCommand implements Callable<Integer> {
           "local[N] (this machine), spark://HOST:PORT, yarn; without MASTER, the one",
           "spark-submit gives. --out must be on storage every executor sees. Needs the",
           "prunus-spark module (README: Experiments on Spark). Put FILE before --spark."})
-  String spark;
+  String master;
 
   @Option(names = "--run", paramLabel = "ID", hidden = true,
       description = "Run only this run of the grid (how --jobs starts each run in its own process).")
@@ -87,7 +87,7 @@ final class ExperimentCommand implements Callable<Integer> {
     o.println("experiment " + experiment.name() + " into " + dir);
     String text = Files.readString(file, StandardCharsets.UTF_8);
     ExperimentRunner.Summary s;
-    if (spark != null) {
+    if (master != null) {
       s = onCluster(experiment, text, dir, registry, data, command, o);
     } else {
       try (GridProgress progress = new GridProgress(o)) {
@@ -111,11 +111,13 @@ final class ExperimentCommand implements Callable<Integer> {
       throw new InvalidInputException("--jobs " + jobs + " and --spark exclude each other: on Spark the cluster's "
           + "task slots set how many runs go side by side (each with spark.task.cpus libtorch threads)");
     }
-    ClusterEngine engine = ClusterEngine.find("spark").orElseThrow(() -> new InvalidInputException(
+    ClusterEngine spark = ClusterEngine.find("spark").orElseThrow(() -> new InvalidInputException(
         "--spark needs the prunus-spark module on the class path, which this prunus lacks: build it with "
             + "`mvn -B -q -DskipTests package` and run ./prunus (it adds prunus-spark for --spark), or submit "
             + "prunus-spark/target/prunus-spark-submit.jar with spark-submit (README: Experiments on Spark)"));
-    try (ClusterSession cluster = engine.connect(spark.isEmpty() ? null : spark, "prunus experiment " + experiment.name());
+    // each run's JVM checks the engine of its own node, unless told otherwise here
+    try (ClusterSession cluster = spark.connect(master.isEmpty() ? null : master, "prunus experiment " + experiment.name(),
+        engine.asGiven());
         GridProgress progress = new GridProgress(o)) {
       o.println("on " + cluster.description());
       return new ExperimentRunner(registry, data::load, progress, command).withLauncher(cluster)

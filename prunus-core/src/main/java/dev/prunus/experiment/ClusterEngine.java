@@ -19,8 +19,12 @@ public interface ClusterEngine {
    * {@code spark://host:7077}, {@code yarn}); null takes the one the engine's own launcher set
    * ({@code spark-submit --master}). Throws {@link dev.prunus.InvalidInputException} naming the fix
    * when there is none or it is malformed.
+   *
+   * @param application the name the cluster shows for it
+   * @param runArguments options for the command line of every run ({@code prunus experiment ... --run ID}),
+   *     e.g. the engine options the user gave
    */
-  ClusterSession connect(String master, String application);
+  ClusterSession connect(String master, String application, List<String> runArguments);
 
   /** The engine named {@code name} among those on the class path, if any. */
   static Optional<ClusterEngine> find(String name) {

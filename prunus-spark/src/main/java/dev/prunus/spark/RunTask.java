@@ -40,8 +40,11 @@ import org.apache.spark.TaskContext;
  * @param experiment the experiment directory, absolute, on storage every executor sees
  * @param javaOptions the child JVM's options, split at blanks; after Prunus's own, so they win
  * @param home the dataset cache the driver was given ({@code -Dprunus.home}), or null for each node's own
+ * @param runArguments options after the child's {@code --run ID} (the engine options the user gave; the
+ *     child checks its own node's engine otherwise)
  */
-record RunTask(String experiment, String runId, String javaOptions, String home) implements Serializable {
+record RunTask(String experiment, String runId, String javaOptions, String home, List<String> runArguments)
+    implements Serializable {
   static final String DEFAULT_JAVA_OPTIONS = "-Xmx4g";
   private static final String ERROR_PREFIX = "prunus: ";
 
@@ -99,6 +102,7 @@ record RunTask(String experiment, String runId, String javaOptions, String home)
     Arrays.stream(javaOptions.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(cmd::add);
     cmd.addAll(List.of("-cp", classPath(), PrunusCommand.class.getName(), "experiment",
         dir.resolve(ExperimentRunner.SPEC_COPY).toString(), "--out", dir.toString(), "--run", runId));
+    cmd.addAll(runArguments);
     return cmd;
   }
 

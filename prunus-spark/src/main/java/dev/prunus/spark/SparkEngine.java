@@ -3,6 +3,7 @@ package dev.prunus.spark;
 import dev.prunus.InvalidInputException;
 import dev.prunus.experiment.ClusterEngine;
 import dev.prunus.experiment.ClusterSession;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -34,7 +35,7 @@ public final class SparkEngine implements ClusterEngine {
   }
 
   @Override
-  public ClusterSession connect(String master, String application) {
+  public ClusterSession connect(String master, String application, List<String> runArguments) {
     SparkConf conf = new SparkConf(); // with spark-submit's --master and --conf, which come as system properties
     if (master != null) {
       if (!MASTER.matcher(master).matches()) {
@@ -53,6 +54,6 @@ public final class SparkEngine implements ClusterEngine {
     }
     conf.setIfMissing("spark.app.name", application);
     String javaOptions = conf.get(JAVA_OPTIONS, RunTask.DEFAULT_JAVA_OPTIONS);
-    return new SparkRuns(new JavaSparkContext(conf), javaOptions);
+    return new SparkRuns(new JavaSparkContext(conf), javaOptions, runArguments);
   }
 }

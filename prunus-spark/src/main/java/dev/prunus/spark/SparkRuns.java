@@ -21,10 +21,12 @@ final class SparkRuns implements ClusterSession {
   private final JavaSparkContext spark;
   private final String javaOptions;
   private final String home;
+  private final List<String> runArguments;
 
-  SparkRuns(JavaSparkContext spark, String javaOptions) {
+  SparkRuns(JavaSparkContext spark, String javaOptions, List<String> runArguments) {
     this.spark = spark;
     this.javaOptions = javaOptions;
+    this.runArguments = List.copyOf(runArguments);
     this.home = System.getProperty(DatasetRepository.HOME_PROPERTY);
   }
 
@@ -39,7 +41,8 @@ final class SparkRuns implements ClusterSession {
   public double launch(PlannedRun run, Path experiment) {
     // job properties belong to the calling thread: name the job after its run, and let a cancel stop it
     spark.setJobGroup("prunus-" + run.id(), "prunus run " + run.id(), true);
-    RunTask task = new RunTask(experiment.toAbsolutePath().normalize().toString(), run.id(), javaOptions, home);
+    RunTask task = new RunTask(experiment.toAbsolutePath().normalize().toString(), run.id(), javaOptions, home,
+        runArguments);
     TaskOutcome outcome;
     try {
       outcome = spark.parallelize(List.of(task), 1).map(RunTask::call).collect().get(0);
