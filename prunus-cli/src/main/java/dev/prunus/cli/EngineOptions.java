@@ -45,6 +45,21 @@ final class EngineOptions {
     }
   }
 
+  /**
+   * The options as they were given, for a run's process on a cluster node, which may have another CPU and
+   * so runs its own check: the algorithm unless {@code auto}, and {@code --skip-engine-check} if given.
+   */
+  java.util.List<String> asGiven() {
+    java.util.List<String> given = new java.util.ArrayList<>();
+    if (!algorithm.equals("auto")) {
+      given.addAll(java.util.List.of(ALGORITHM, algorithm));
+    }
+    if (skip) {
+      given.add(SKIP);
+    }
+    return given;
+  }
+
   /** The options that give a child process this process's algorithm without checking again. */
   static java.util.List<String> forChild() {
     return java.util.List.of(ALGORITHM, Convolution.algorithm().cliName(), SKIP);

@@ -69,6 +69,17 @@ class ExperimentCommandTest {
   }
 
   @Test
+  void sparkWithoutThePrunusSparkModuleSaysHowToGetIt(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("experiment", file.toString(), "--out", out.toString(), "--spark", "local[2]");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--spark needs the prunus-spark module on the class path",
+        "prunus-spark/target/prunus-spark-submit.jar with spark-submit");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void runsInChildProcessesResumesAndReports(@TempDir Path tmp) throws Exception {
     Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
     Path out = tmp.resolve("tiny");

@@ -52,14 +52,16 @@ import java.util.stream.Stream;
  * run with a checkpoint of that configuration resumes from it (a dense baseline from its last epoch, a
  * pruning run from its last round), ending as an uninterrupted run would, and any other half-written
  * directory (killed before its first checkpoint, or made with another configuration) is deleted and
- * redone. With {@code jobs > 1} independent runs go side by side, each in its own process (a
- * {@link RunLauncher}: DJL allows one gradient collector per process); a run that prunes a dense
+ * redone. With {@code jobs > 1} independent runs go side by side, each in its own process or as a task on
+ * a cluster (a {@link RunLauncher}: DJL allows one gradient collector per process); a run that prunes a dense
  * baseline starts only after that baseline finished. A run that fails does not stop the others: it is
  * reported, its dependents are blocked, and the next invocation redoes it.
  */
 public final class ExperimentRunner {
   public static final String SPEC_COPY = "experiment.yaml";
   public static final String SPEC_JSON = "experiment.json";
+  /** The most runs that go side by side (processes, or runs handed to a cluster at once). */
+  public static final int MAX_JOBS = 256;
 
   /** What one invocation did, run by run in grid order. */
   public record Summary(Path directory, List<RunOutcome> outcomes) {
@@ -97,8 +99,9 @@ public final class ExperimentRunner {
   }
 
   public Summary run(ExperimentSpec spec, String specText, Path experiment, int jobs) {
-    if (jobs < 1 || jobs > 256) {
-      throw new InvalidInputException("--jobs " + jobs + " must be in [1, 256]: e.g. --jobs 2 runs two runs side by side");
+    if (jobs < 1 || jobs > MAX_JOBS) {
+      throw new InvalidInputException("--jobs " + jobs + " must be in [1, " + MAX_JOBS
+          + "]: e.g. --jobs 2 runs two runs side by side");
     }
     if (jobs > 1 && launcher == null) {
       throw new IllegalStateException("more than one job needs a RunLauncher (one process per run)");
@@ -202,9 +205,9 @@ public final class ExperimentRunner {
     long t0 = System.nanoTime();
     if (via != null) {
       try {
-        via.launch(r, experiment);
+        double seconds = via.launch(r, experiment);
         JsonNode metrics = Json.MAPPER.readTree(new RunDirectory(dir).metrics().toFile());
-        return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, (System.nanoTime() - t0) / 1e9);
+        return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, seconds);
       } catch (Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new RunOutcome(r, RunOutcome.Status.FAILED, null, why, (System.nanoTime() - t0) / 1e9);

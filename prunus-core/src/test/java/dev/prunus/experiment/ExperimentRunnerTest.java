@@ -146,6 +146,7 @@ class ExperimentRunnerTest {
             RunOutcome o = child.runOne(spec(seed1), exp, r.id());
             assertThat(o.status()).isEqualTo(RunOutcome.Status.FINISHED);
             events.add("end " + r.id());
+            return o.seconds();
           }
         }).run(spec(seed1), seed1, parallel, 2);
     assertThat(both.count(RunOutcome.Status.FINISHED)).as(both.problems().toString()).isEqualTo(7);
