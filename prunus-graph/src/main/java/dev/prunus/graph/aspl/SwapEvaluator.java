@@ -1,0 +1,45 @@
+package dev.prunus.graph.aspl;
+
+import dev.prunus.graph.UndirectedGraph;
+
+/**
+ * Scores double-edge swaps of an ASPL search by the sum of distances over ordered pairs, and keeps or
+ * undoes them. Two implementations make the same decisions for every swap, so the choice between them
+ * changes only the speed, never the chain: {@link DynamicDistances} keeps every distance and updates
+ * only those a swap can change; {@link RepeatedBfs} runs the bit-parallel all-pairs search again.
+ * Mutable, not thread-safe.
+ */
+interface SwapEvaluator {
+
+  /** The graph, as it stands after the swaps kept so far. */
+  SwapWorkspace graph();
+
+  /** The sum of the distances over all ordered pairs of distinct nodes of the current graph. */
+  long distanceSum();
+
+  /**
+   * Replaces edges {@code a-b, c-d} by {@code a-d, c-b} and keeps the swap iff the graph stays
+   * connected and its distance sum is at most {@code limit}; otherwise leaves graph and sum as they
+   * were. The caller has checked that the swap applies (four distinct nodes, {@code a-b} and {@code
+   * c-d} present, {@code a-d} and {@code c-b} absent).
+   *
+   * @return whether the swap was kept
+   */
+  boolean swapIfAtMost(int a, int b, int c, int d, long limit);
+
+  /** Nodes from which {@link DynamicDistances} is faster than {@link RepeatedBfs} (measured, README). */
+  int DYNAMIC_FROM_NODES = 256;
+
+  /**
+   * The faster evaluator for {@code start}: {@link RepeatedBfs} below {@value #DYNAMIC_FROM_NODES}
+   * nodes, where one or a few 64-bit words hold all the sources and a full search costs little;
+   * otherwise {@link DynamicDistances}, unless its matrix of two bytes per ordered pair would take
+   * more than a quarter of the heap.
+   */
+  static SwapEvaluator forGraph(UndirectedGraph start) {
+    int n = start.nodeCount();
+    return n >= DYNAMIC_FROM_NODES && DynamicDistances.fits(n, Runtime.getRuntime().maxMemory())
+        ? new DynamicDistances(start)
+        : new RepeatedBfs(start);
+  }
+}
