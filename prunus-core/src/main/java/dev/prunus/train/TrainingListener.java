@@ -1,6 +1,9 @@
 package dev.prunus.train;
 
-/** Receives training progress (a progress bar, a log). Every method has a do-nothing default. */
+/**
+ * Receives the progress of a run (a progress bar, a log): its training, and the progress reports of a
+ * slow pruning plan. Every method has a do-nothing default.
+ */
 public interface TrainingListener {
   TrainingListener NONE = new TrainingListener() {};
 
@@ -13,4 +16,7 @@ public interface TrainingListener {
   default void epochTimed(int epoch, PhaseTimes times) {}
 
   default void epochFinished(EpochRecord record) {}
+
+  /** A progress line from a pruning method whose plan takes a while (RGP's graph search). */
+  default void planProgress(String line) {}
 }
