@@ -60,12 +60,13 @@ import java.util.function.LongSupplier;
  * The clock is read between steps only (every 16th), and progress is reported through a {@link
  * Progress} about once a second.
  *
- * <p><b>Speed.</b> Below 256 nodes each proposal is scored by {@link RepeatedBfs}: a bit-parallel
- * all-pairs search, 64 sources per word, abandoned once the sum must exceed the current one. From 256
- * nodes on, {@link DynamicDistances} keeps every distance and recomputes only the sources a swap can
- * affect (a few dozen of a thousand near the Moore bound), row by row where distances change or by
- * the same bit-parallel search from those sources only, whichever has been cheaper lately; where its
- * matrix of {@code 2 n^2} bytes would take more than a quarter of the heap, {@link RepeatedBfs} again.
+ * <p><b>Speed.</b> From 256 nodes and an average degree of 8, {@link DynamicDistances} keeps every
+ * distance and recomputes only the sources a swap can affect (a few dozen of a thousand near the
+ * Moore bound), row by row where distances change or by a bit-parallel search from those sources
+ * only, whichever has been cheaper lately. Smaller or sparser graphs, and those whose matrix of
+ * {@code 2 n^2} bytes would take more than a quarter of the heap, are scored by {@link RepeatedBfs}:
+ * a bit-parallel all-pairs search, 64 sources per word, abandoned once the sum must exceed the
+ * current one (in a sparse graph a swap changes the distances from most sources anyway).
  * Every evaluator decides every swap alike, so the choice changes the speed, never the chain. The
  * chain itself is held as the kept swaps (16 bytes each) rather than a graph per snapshot, and
  * {@link Snapshot#graph()} replays them; a snapshot's clustering comes from triangle counts kept up

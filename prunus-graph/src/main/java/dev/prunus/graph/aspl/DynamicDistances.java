@@ -186,7 +186,7 @@ final class DynamicDistances implements SwapEvaluator {
         method == BY_SOURCE
             ? updateEachSource(closerCount, fartherCount, limit)
             : searchAffectedSources(closerCount, fartherCount, limit);
-    methods.took(method, System.nanoTime() - t0);
+    methods.took(System.nanoTime() - t0);
     if (!kept) {
       graph.unswap(a, b, c, dd);
     }

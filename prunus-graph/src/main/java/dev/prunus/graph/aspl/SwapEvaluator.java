@@ -27,18 +27,31 @@ interface SwapEvaluator {
    */
   boolean swapIfAtMost(int a, int b, int c, int d, long limit);
 
-  /** Nodes from which {@link DynamicDistances} is faster than {@link RepeatedBfs} (measured, README). */
+  /**
+   * Nodes from which {@link DynamicDistances} can beat {@link RepeatedBfs}: below, one or a few
+   * 64-bit words hold all the sources and a full search costs little.
+   */
   int DYNAMIC_FROM_NODES = 256;
 
   /**
-   * The faster evaluator for {@code start}: {@link RepeatedBfs} below {@value #DYNAMIC_FROM_NODES}
-   * nodes, where one or a few 64-bit words hold all the sources and a full search costs little;
-   * otherwise {@link DynamicDistances}, unless its matrix of two bytes per ordered pair would take
-   * more than a quarter of the heap.
+   * Average degree from which {@link DynamicDistances} beats {@link RepeatedBfs}: in sparser graphs
+   * paths are long, a swap changes the distances from most sources, and the full search over few
+   * edges is cheaper (README, "ASPL search speed").
+   */
+  int DYNAMIC_FROM_DEGREE = 8;
+
+  /**
+   * The faster evaluator for {@code start}: {@link DynamicDistances} from {@value
+   * #DYNAMIC_FROM_NODES} nodes and an average degree of {@value #DYNAMIC_FROM_DEGREE}, unless its
+   * matrix of two bytes per ordered pair would take more than a quarter of the heap; otherwise
+   * {@link RepeatedBfs}.
    */
   static SwapEvaluator forGraph(UndirectedGraph start) {
     int n = start.nodeCount();
-    return n >= DYNAMIC_FROM_NODES && DynamicDistances.fits(n, Runtime.getRuntime().maxMemory())
+    boolean dense = 2L * start.edgeCount() >= (long) DYNAMIC_FROM_DEGREE * n;
+    return n >= DYNAMIC_FROM_NODES
+            && dense
+            && DynamicDistances.fits(n, Runtime.getRuntime().maxMemory())
         ? new DynamicDistances(start)
         : new RepeatedBfs(start);
   }
