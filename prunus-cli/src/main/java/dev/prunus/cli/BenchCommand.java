@@ -184,6 +184,11 @@ final class BenchCommand implements Runnable {
             + "--max-steps, measures the ratio reached in that time.")
     double time;
 
+    @Option(names = "--scoring", paramLabel = "WAY", defaultValue = "auto",
+        description = "How proposals are scored: auto, full-search or dynamic (default: ${DEFAULT-VALUE}). Every way "
+            + "keeps the same swaps; compare their CPU seconds for the same --max-steps.")
+    String scoring;
+
     @Override
     public Integer call() {
       if (seeds < 1) {
@@ -196,28 +201,33 @@ final class BenchCommand implements Runnable {
         throw new dev.prunus.InvalidInputException("--time " + time + " must be a number of seconds >= 0 (0: no limit)");
       }
       AsplSearchBudget budget = new AsplSearchBudget(maxSteps, time);
+      AsplOptimizer.Scoring way = scoring();
       dev.prunus.prune.relational.RegularGraphChoice.checkDegree(nodes, degree);
       PrintWriter out = spec.commandLine().getOut();
       // warm the JIT on seeds outside the measured range (a second at most each), so that the first seed is not
       // charged for it
       for (int w = 0; w < 3; w++) {
-        search(-1 - w, new AsplSearchBudget(maxSteps, time > 0 ? Math.min(time, 1) : 1));
+        search(-1 - w, new AsplSearchBudget(maxSteps, time > 0 ? Math.min(time, 1) : 1), way);
       }
-      out.printf(Locale.ROOT, "n=%d k=%d, target ASPL/Moore <= %.4f, at most %s per seed, %d threads available, Java %s%n",
-          nodes, degree, ratio, budget, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-      out.println(" seed   seconds       steps   steps/s    ASPL  ASPL/Moore  reached  stopped by");
+      out.printf(Locale.ROOT, "n=%d k=%d, target ASPL/Moore <= %.4f, at most %s per seed, scoring %s, %d threads "
+          + "available, Java %s%n", nodes, degree, ratio, budget, scoring, Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
+      out.println(" seed   seconds  cpu s       steps   steps/s    ASPL  ASPL/Moore  reached  stopped by");
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       double[] seconds = new double[seeds];
       double[] ratios = new double[seeds];
       int reached = 0;
       for (int s = 1; s <= seeds; s++) {
         long t0 = System.nanoTime();
-        AsplOptimizer.Result r = search(s, budget);
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        AsplOptimizer.Result r = search(s, budget, way);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         seconds[s - 1] = (System.nanoTime() - t0) / 1e9;
         ratios[s - 1] = r.mooreRatio();
         boolean ok = r.mooreRatio() <= ratio;
         reached += ok ? 1 : 0;
-        out.printf(Locale.ROOT, "%5d  %8.3f  %10d  %8.0f  %6.4f  %10.4f  %-7s  %s%n", s, seconds[s - 1], r.steps(),
-            r.steps() / seconds[s - 1], r.finalAspl(), r.mooreRatio(), ok ? "yes" : "no",
+        out.printf(Locale.ROOT, "%5d  %8.3f  %5.1f  %10d  %8.0f  %6.4f  %10.4f  %-7s  %s%n", s, seconds[s - 1], cpu,
+            r.steps(), r.steps() / seconds[s - 1], r.finalAspl(), r.mooreRatio(), ok ? "yes" : "no",
             dev.prunus.prune.relational.RegularGraphChoice.stopReason(r));
         out.flush();
       }
@@ -229,8 +239,25 @@ final class BenchCommand implements Runnable {
       return PrunusCommand.OK;
     }
 
-    private AsplOptimizer.Result search(long seed, AsplSearchBudget budget) {
-      return AsplOptimizer.fromRingLattice(nodes, degree, budget.settings(seed).withTargetMooreRatio(ratio));
+    private AsplOptimizer.Result search(long seed, AsplSearchBudget budget, AsplOptimizer.Scoring way) {
+      try {
+        return AsplOptimizer.fromRingLattice(nodes, degree, budget.settings(seed).withTargetMooreRatio(ratio),
+            AsplOptimizer.Progress.NONE, way);
+      } catch (IllegalArgumentException e) {
+        if (way == AsplOptimizer.Scoring.DYNAMIC && e.getMessage().startsWith("dynamic scoring")) {
+          throw new dev.prunus.InvalidInputException("--scoring dynamic: " + e.getMessage());
+        }
+        throw e;
+      }
+    }
+
+    private AsplOptimizer.Scoring scoring() {
+      for (AsplOptimizer.Scoring way : AsplOptimizer.Scoring.values()) {
+        if (way.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(scoring)) {
+          return way;
+        }
+      }
+      throw new dev.prunus.InvalidInputException("--scoring " + scoring + " is not one of auto, full-search, dynamic");
     }
   }
 }

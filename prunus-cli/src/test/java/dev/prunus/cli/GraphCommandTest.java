@@ -78,6 +78,17 @@ class GraphCommandTest {
     assertThat(target.out()).contains("reached the target for 2 of 2 seeds");
     assertThat(target.out().lines().filter(l -> l.endsWith("target_reached"))).hasSize(2);
     assertThat(Cli.run("bench", "aspl", "--time", "-1").err()).contains("--time -1.0 must be a number of seconds >= 0");
+
+    Cli full = Cli.run("bench", "aspl", "--nodes", "32", "--degree", "4", "--seeds", "2", "--ratio", "1.2",
+        "--scoring", "full-search");
+    assertThat(full.out()).contains("scoring full-search");
+    assertThat(full.out().lines().filter(l -> l.endsWith("target_reached")).map(l -> l.split("\\s+")[4]))
+        .as("the same proposals, whatever the scoring")
+        .containsExactlyElementsOf(target.out().lines().filter(l -> l.endsWith("target_reached"))
+            .map(l -> l.split("\\s+")[4]).toList());
+    Cli bad = Cli.run("bench", "aspl", "--scoring", "fast");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--scoring fast is not one of auto, full-search, dynamic");
   }
 
   @Test

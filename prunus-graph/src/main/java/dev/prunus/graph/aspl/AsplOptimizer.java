@@ -87,6 +87,22 @@ public final class AsplOptimizer {
   }
 
   /**
+   * How proposals are scored. Every way decides every swap alike, so the choice changes the speed,
+   * never the chain; {@link #AUTO} picks the faster for the graph, the others are for measuring.
+   */
+  public enum Scoring {
+    /**
+     * {@link #DYNAMIC} from 256 nodes and an average degree of 8 when its matrix takes at most a
+     * quarter of the heap; otherwise {@link #FULL_SEARCH}.
+     */
+    AUTO,
+    /** A bit-parallel all-pairs search for each proposal. */
+    FULL_SEARCH,
+    /** Every distance kept up to date across swaps: {@code 2 n^2} bytes of heap. */
+    DYNAMIC
+  }
+
+  /**
    * Receives an ASPL search's progress about once a second (a progress line on a terminal, a log).
    * Called on the searching thread, between steps.
    */
@@ -393,6 +409,15 @@ public final class AsplOptimizer {
 
   /** {@link #fromRingLattice(int, int, Settings)}, reporting progress about once a second. */
   public static Result fromRingLattice(int n, int k, Settings settings, Progress progress) {
+    return fromRingLattice(n, k, settings, progress, Scoring.AUTO);
+  }
+
+  /**
+   * {@link #fromRingLattice(int, int, Settings, Progress)} with proposals scored the given way (the
+   * same result, at another speed).
+   */
+  public static Result fromRingLattice(
+      int n, int k, Settings settings, Progress progress, Scoring scoring) {
     if (k < 2) {
       throw new IllegalArgumentException(
           "degree k="
@@ -401,7 +426,7 @@ public final class AsplOptimizer {
               + k
               + " is not connected");
     }
-    return optimize(RingLattice.of(n, k), settings, progress);
+    return optimize(RingLattice.of(n, k), settings, progress, scoring);
   }
 
   /**
@@ -416,7 +441,20 @@ public final class AsplOptimizer {
 
   /** {@link #optimize(UndirectedGraph, Settings)}, reporting progress about once a second. */
   public static Result optimize(UndirectedGraph start, Settings settings, Progress progress) {
-    return optimize(start, settings, progress, System::nanoTime, SwapEvaluator::forGraph);
+    return optimize(start, settings, progress, Scoring.AUTO);
+  }
+
+  /**
+   * {@link #optimize(UndirectedGraph, Settings, Progress)} with proposals scored the given way (the
+   * same result, at another speed).
+   *
+   * @throws IllegalArgumentException also if {@link Scoring#DYNAMIC} is asked for a graph whose
+   *     matrix would take more than a quarter of the heap
+   */
+  public static Result optimize(
+      UndirectedGraph start, Settings settings, Progress progress, Scoring scoring) {
+    Objects.requireNonNull(scoring, "scoring: give Scoring.AUTO for the faster way");
+    return optimize(start, settings, progress, System::nanoTime, g -> SwapEvaluator.of(g, scoring));
   }
 
   /**

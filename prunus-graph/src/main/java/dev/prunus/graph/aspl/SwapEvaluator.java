@@ -47,12 +47,40 @@ interface SwapEvaluator {
    * {@link RepeatedBfs}.
    */
   static SwapEvaluator forGraph(UndirectedGraph start) {
+    return of(start, AsplOptimizer.Scoring.AUTO);
+  }
+
+  /**
+   * The evaluator for {@code start} that scores the given way.
+   *
+   * @throws IllegalArgumentException if {@link AsplOptimizer.Scoring#DYNAMIC} is asked and the matrix
+   *     would take more than a quarter of the heap
+   */
+  static SwapEvaluator of(UndirectedGraph start, AsplOptimizer.Scoring scoring) {
     int n = start.nodeCount();
-    boolean dense = 2L * start.edgeCount() >= (long) DYNAMIC_FROM_DEGREE * n;
-    return n >= DYNAMIC_FROM_NODES
-            && dense
-            && DynamicDistances.fits(n, Runtime.getRuntime().maxMemory())
-        ? new DynamicDistances(start)
-        : new RepeatedBfs(start);
+    long heap = Runtime.getRuntime().maxMemory();
+    boolean fits = DynamicDistances.fits(n, heap);
+    return switch (scoring) {
+      case FULL_SEARCH -> new RepeatedBfs(start);
+      case DYNAMIC -> {
+        if (!fits) {
+          throw new IllegalArgumentException(
+              "dynamic scoring of n="
+                  + n
+                  + " nodes needs "
+                  + (2L * n * n >> 20)
+                  + " MB for the distances, more than a quarter of the "
+                  + (heap >> 20)
+                  + " MB heap: give the JVM more (-Xmx) or score by full search");
+        }
+        yield new DynamicDistances(start);
+      }
+      case AUTO -> {
+        boolean dense = 2L * start.edgeCount() >= (long) DYNAMIC_FROM_DEGREE * n;
+        yield n >= DYNAMIC_FROM_NODES && dense && fits
+            ? new DynamicDistances(start)
+            : new RepeatedBfs(start);
+      }
+    };
   }
 }

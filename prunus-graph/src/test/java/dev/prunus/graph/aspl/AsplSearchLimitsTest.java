@@ -133,6 +133,25 @@ class AsplSearchLimitsTest {
     }
   }
 
+  @Test
+  void everyPublicScoringWayGivesTheSameResultAndAutoPicksByNodesAndDegree() {
+    Settings s = Settings.defaults(2).withMaxSteps(3_000).withMaxClimbs(1);
+    Result full =
+        AsplOptimizer.fromRingLattice(
+            256, 8, s, AsplOptimizer.Progress.NONE, AsplOptimizer.Scoring.FULL_SEARCH);
+    for (AsplOptimizer.Scoring way : AsplOptimizer.Scoring.values()) {
+      assertThat(AsplOptimizer.fromRingLattice(256, 8, s, AsplOptimizer.Progress.NONE, way))
+          .as("%s", way)
+          .isEqualTo(full);
+    }
+    assertThat(SwapEvaluator.forGraph(RingLattice.of(256, 8))).isInstanceOf(DynamicDistances.class);
+    assertThat(SwapEvaluator.forGraph(RingLattice.of(254, 8))).isInstanceOf(RepeatedBfs.class);
+    assertThat(SwapEvaluator.forGraph(RingLattice.of(1024, 6))).isInstanceOf(RepeatedBfs.class);
+    assertThat(DynamicDistances.fits(1024, 8L << 20)).as("2 MB of 8 MB").isTrue();
+    assertThat(DynamicDistances.fits(1024, (8L << 20) - 4)).isFalse();
+    assertThat(DynamicDistances.fits(Short.MAX_VALUE, Long.MAX_VALUE)).as("16-bit distances").isFalse();
+  }
+
   private static SwapEvaluator withUpdate(UndirectedGraph g, DynamicDistances.Update way) {
     DynamicDistances d = new DynamicDistances(g);
     d.use(way);
