@@ -4,9 +4,13 @@ import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.data.ImageSet;
 import dev.prunus.graph.aspl.AsplOptimizer;
+import dev.prunus.kernel.Convolution;
+import dev.prunus.kernel.ConvolutionAlgorithm;
+import dev.prunus.kernel.Cpu;
+import dev.prunus.kernel.EngineCheck;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.model.zoo.ModelOptions;
@@ -31,14 +35,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus bench}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Train.class, BenchCommand.AsplSearch.class, BenchCommand.DataFreeMerge.class})
+    subcommands = {BenchCommand.Train.class, BenchCommand.Engine.class, BenchCommand.AsplSearch.class,
+        BenchCommand.DataFreeMerge.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "choose a benchmark: `prunus bench train`, `prunus bench aspl` or `prunus bench data-free`");
+        "choose a benchmark: `prunus bench train`, `prunus bench engine`, `prunus bench aspl` or `prunus bench data-free`");
   }
 
   /** Training throughput and where each step's time goes. */
@@ -47,6 +52,8 @@ final class BenchCommand implements Runnable {
           "(data, forward+loss, backward, optimiser step, mask upkeep) for every epoch."})
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
+
+    @Mixin EngineOptions engine = new EngineOptions();
 
     @Mixin ModelSelection model = new ModelSelection();
 
@@ -61,6 +68,7 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() {
+      engine.prepare(spec.commandLine().getErr());
       if (model.model == null) {
         model.model = "lenet5";
       }
@@ -73,15 +81,16 @@ final class BenchCommand implements Runnable {
           d.numClasses(), model.width, model.vggHead));
       PreparedData data = PreparedData.of(new DatasetRepository(DatasetRepository.defaultHome()).load(d), 0, 1);
       ImageSet train = data.train();
-      Model m = new Model(arch, KaimingInitializer.initialize(arch, training.seed));
+      Model m = new Model(arch, training.initialization().initialize(arch, training.seed));
       if (maskDensity != null) {
         m = MaskApplier.apply(m, MethodRegistry.standard().create("random", Map.of())
             .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(maskDensity), training.seed)));
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "%s on %s: %,d training images, batch %d, %s, %d threads, Java %s%n",
+      out.printf(Locale.ROOT, "%s on %s: %,d training images, batch %d, %s, %d threads, %s convolutions, Java %s%n",
           id.cliName(), d.cliName(), train.size(), training.batchSize, training.optimizer,
-          Integer.getInteger("ai.djl.pytorch.num_threads", 0), System.getProperty("java.version"));
+          Integer.getInteger("ai.djl.pytorch.num_threads", 0), Convolution.algorithm().cliName(),
+          System.getProperty("java.version"));
       out.println("epoch  seconds  images/s   data  forward+loss  backward  optimiser  masks   (seconds)");
       var trainer = new Trainer(training.toConfig(false), new TrainingListener() {
         @Override
@@ -96,6 +105,30 @@ final class BenchCommand implements Runnable {
       out.printf(Locale.ROOT, "all epochs: %.0f images/s; mask upkeep %.2f%% of the step time%n",
           total.imagesPerSecond(), 100.0 * total.masks() / total.total());
       return PrunusCommand.OK;
+    }
+  }
+
+  /** The engine check for every convolution algorithm, with what each got wrong on this CPU. */
+  @Command(name = "engine", mixinStandardHelpOptions = true,
+      description = {"Check libtorch's convolutions against a direct convolution with every algorithm (padded,",
+          "onednn, native) on the start-up check's cases, and print each one's worst error and time."})
+  static final class Engine implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("CPU: " + Cpu.description() + "; libtorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+      out.println("algorithm  result  worst relative error  seconds");
+      boolean anyPassed = false;
+      for (ConvolutionAlgorithm a : ConvolutionAlgorithm.values()) {
+        EngineCheck.Report r = EngineCheck.run(a);
+        anyPassed |= r.passed();
+        out.printf(Locale.ROOT, "%-9s  %-6s  %20.2g  %7.2f%n", a.cliName(), r.passed() ? "right" : "WRONG", r.worstError(),
+            r.seconds());
+        r.failures().forEach(f -> out.println("           " + f));
+      }
+      return anyPassed ? PrunusCommand.OK : PrunusCommand.FAILURE;
     }
   }
 

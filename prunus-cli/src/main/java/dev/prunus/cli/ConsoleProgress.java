@@ -54,6 +54,12 @@ final class ConsoleProgress implements TrainingListener {
   }
 
   @Override
+  public void notice(String message) {
+    out.println("note: " + message);
+    out.flush();
+  }
+
+  @Override
   public void epochFinished(EpochRecord r) {
     if (current != null) {
       current.close();

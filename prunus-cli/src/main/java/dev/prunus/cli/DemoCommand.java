@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,12 +27,15 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "prunus-demo",
       description = "Directory for the demo's runs, results and report (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     PrintWriter o = spec.commandLine().getOut();
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());

@@ -2,7 +2,6 @@ package dev.prunus.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.prunus.data.DatasetRepository;
-import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCount;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Model;
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +28,18 @@ import picocli.CommandLine.Model.CommandSpec;
 final class EvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Parameters(paramLabel = "DIR", description = "A run directory.")
   Path dir;
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     RunDirectory run = RunDirectory.open(dir);
     Provenance p = Provenance.read(run.provenance());
     TrainingRunConfig config = TrainingRun.config(p);
-    Model model = ModelFile.read(run.model());
+    Model model = run.readModel(); // checked against provenance.json: a model copied from another run is refused
     PreparedData data = PreparedData.of(
         new DatasetRepository(DatasetRepository.defaultHome()).load(config.dataset()),
         config.validationFraction(), config.training().seed());

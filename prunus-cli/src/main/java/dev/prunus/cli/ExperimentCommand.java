@@ -1,7 +1,11 @@
 package dev.prunus.cli;
 
+import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetRepository;
+import dev.prunus.experiment.ClusterEngine;
+import dev.prunus.experiment.ClusterSession;
 import dev.prunus.experiment.ExperimentFile;
+import dev.prunus.experiment.ExperimentGrid;
 import dev.prunus.experiment.ExperimentRunner;
 import dev.prunus.experiment.ExperimentSpec;
 import dev.prunus.experiment.ResultsFiles;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,9 +37,11 @@ import picocli.CommandLine.Model.CommandSpec;
         "hold one row per run. After a kill, run the same command: finished runs are",
         "kept, a dense baseline resumes from its last epoch, a pruning run from its",
         "last round, other half-written runs are redone. File format:",
-        "experiments/README.md."})
+        "experiments/README.md. With --spark, each run is a task on Apache Spark."})
 final class ExperimentCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin EngineOptions engine = new EngineOptions();
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The experiment file (.yaml).")
   Path file;
@@ -47,15 +54,30 @@ final class ExperimentCommand implements Callable<Integer> {
       description = "Runs side by side, each in its own process (default: ${DEFAULT-VALUE}).")
   int jobs;
 
+  @Option(names = "--yes", description = "Run a grid of more than " + ExperimentGrid.CONFIRM_ABOVE
+      + " runs (refused without it, as most likely a mistake).")
+  boolean yes;
+
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1",
+      description = "Run each run as one task on Apache Spark, in a new JVM on an executor: local[N] (this "
+          + "machine), spark://HOST:PORT, yarn; without MASTER, the one spark-submit gives. --out must be on "
+          + "storage every executor sees. Needs the prunus-spark module (README: Experiments on Spark). "
+          + "Put FILE before --spark.")
+  String master;
+
   @Option(names = "--run", paramLabel = "ID", hidden = true,
       description = "Run only this run of the grid (how --jobs starts each run in its own process).")
   String run;
 
   @Override
   public Integer call() throws IOException {
+    engine.prepare(spec.commandLine().getErr());
     PrintWriter o = spec.commandLine().getOut();
     MethodRegistry registry = MethodRegistry.standard();
     ExperimentSpec experiment = ExperimentFile.read(file, registry);
+    if (run == null) {
+      ExperimentGrid.checkSize(experiment, yes);
+    }
     Path dir = out != null ? out : Path.of("prunus-runs", experiment.name());
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
@@ -73,9 +95,13 @@ final class ExperimentCommand implements Callable<Integer> {
     o.println("experiment " + experiment.name() + " into " + dir);
     String text = Files.readString(file, StandardCharsets.UTF_8);
     ExperimentRunner.Summary s;
-    try (GridProgress progress = new GridProgress(o)) {
-      s = new ExperimentRunner(registry, data::load, progress, command).withLauncher(new ProcessLauncher(jobs))
-          .run(experiment, text, dir, jobs);
+    if (master != null) {
+      s = onCluster(experiment, text, dir, registry, data, command, o);
+    } else {
+      try (GridProgress progress = new GridProgress(o)) {
+        s = new ExperimentRunner(registry, data::load, progress, command).withLauncher(new ProcessLauncher(jobs))
+            .run(experiment, text, dir, jobs);
+      }
     }
     o.println();
     if (ResultsFiles.exists(dir) && !ResultsFiles.read(dir).isEmpty()) {
@@ -84,6 +110,27 @@ final class ExperimentCommand implements Callable<Integer> {
     reportOutcomes(s, o, spec.commandLine().getErr());
     o.println("report: prunus report " + dir + " --out " + dir.resolve("report.html"));
     return PrunusCommand.OK;
+  }
+
+  /** The grid with each run handed to Spark as one task: as many at once as the runner allows. */
+  private ExperimentRunner.Summary onCluster(ExperimentSpec experiment, String text, Path dir,
+      MethodRegistry registry, DatasetRepository data, List<String> command, PrintWriter o) {
+    if (jobs != 1) {
+      throw new InvalidInputException("--jobs " + jobs + " and --spark exclude each other: on Spark the cluster's "
+          + "task slots set how many runs go side by side (each with spark.task.cpus libtorch threads)");
+    }
+    ClusterEngine spark = ClusterEngine.find("spark").orElseThrow(() -> new InvalidInputException(
+        "--spark needs the prunus-spark module on the class path, which this prunus lacks: build it with "
+            + "`mvn -B -q -DskipTests package` and run ./prunus (it adds prunus-spark for --spark), or submit "
+            + "prunus-spark/target/prunus-spark-submit.jar with spark-submit (README: Experiments on Spark)"));
+    // each run's JVM checks the engine of its own node, unless told otherwise here
+    try (ClusterSession cluster = spark.connect(master.isEmpty() ? null : master, "prunus experiment " + experiment.name(),
+        engine.asGiven());
+        GridProgress progress = new GridProgress(o)) {
+      o.println("on " + cluster.description());
+      return new ExperimentRunner(registry, data::load, progress, command).withLauncher(cluster)
+          .run(experiment, text, dir, ExperimentRunner.MAX_JOBS);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.prunus.cli;
 
+import dev.prunus.HeapBudget;
 import dev.prunus.InvalidInputException;
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.graph.aspl.AsplOptimizer;
@@ -8,6 +9,7 @@ import dev.prunus.graph.metric.GlobalEfficiency;
 import dev.prunus.graph.metric.SmallWorldOmega;
 import dev.prunus.graph.metric.SmallWorldSigma;
 import dev.prunus.io.AtomicFiles;
+import dev.prunus.io.OutputPath;
 import dev.prunus.prune.relational.AsplSearchBudget;
 import dev.prunus.prune.relational.RegularGraphChoice;
 import dev.prunus.report.TextTable;
@@ -85,6 +87,9 @@ final class GraphCommand implements Runnable {
     @Override
     public Integer call() {
       AsplSearchBudget budget = graph.budget();
+      if (csv != null) {
+        OutputPath.checkFile("--csv", csv);
+      }
       long t0 = System.nanoTime();
       AsplOptimizer.Result r = RegularGraphChoice.search(graph.nodes, graph.degree, graph.seed, budget,
           graph.progress(spec));
@@ -128,6 +133,9 @@ final class GraphCommand implements Runnable {
     @Option(names = "--png", paramLabel = "FILE", description = "Draw the graph, nodes on a circle, to this PNG.")
     Path png;
 
+    /** The largest drawing: 16384 x 16384 pixels, a gigabyte of image. */
+    static final int MAX_SIZE = 16_384;
+
     @Option(names = "--size", paramLabel = "PX", defaultValue = "600", description = "Side of the PNG in pixels (default: ${DEFAULT-VALUE}).")
     int size;
 
@@ -139,8 +147,14 @@ final class GraphCommand implements Runnable {
     public Integer call() {
       AsplSearchBudget budget = graph.budget();
       RegularGraphChoice choice = RegularGraphChoice.parse(kind);
-      if (png != null && size < GraphDrawing.MIN_SIZE) {
-        throw new InvalidInputException("--size " + size + " is too small: at least " + GraphDrawing.MIN_SIZE + " pixels");
+      if (png != null) {
+        if (size < GraphDrawing.MIN_SIZE || size > MAX_SIZE) {
+          throw new InvalidInputException("--size " + size + " must be in [" + GraphDrawing.MIN_SIZE + ", " + MAX_SIZE
+              + "] pixels a side");
+        }
+        // the image (4 bytes a pixel) and, at most as large, its encoding
+        HeapBudget.check(8L * size * size, "--size " + size + " (a " + size + " x " + size + " image)", "lower --size");
+        OutputPath.checkFile("--png", png);
       }
       RegularGraphChoice.Made made = choice.make(graph.nodes, graph.degree, graph.seed, budget, graph.progress(spec));
       UndirectedGraph g = made.graph();

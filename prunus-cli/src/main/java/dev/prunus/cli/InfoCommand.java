@@ -2,7 +2,6 @@ package dev.prunus.cli;
 
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
-import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
@@ -45,7 +44,7 @@ final class InfoCommand implements Callable<Integer> {
       if (model.model != null) {
         throw new InvalidInputException("give either a run directory or --model, not both");
       }
-      Model m = ModelFile.read(RunDirectory.open(dir).model());
+      Model m = RunDirectory.open(dir).readModel();
       a = m.architecture();
       masks = m.masks();
       title = dir.toString();

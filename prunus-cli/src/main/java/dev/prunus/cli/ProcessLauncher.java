@@ -36,7 +36,7 @@ final class ProcessLauncher implements RunLauncher {
   }
 
   @Override
-  public void launch(PlannedRun run, Path experiment) throws IOException, InterruptedException {
+  public double launch(PlannedRun run, Path experiment) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -53,8 +53,10 @@ final class ProcessLauncher implements RunLauncher {
     }
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PrunusCommand.class.getName(), "experiment",
         experiment.resolve(ExperimentRunner.SPEC_COPY).toString(), "--out", experiment.toString(), "--run", run.id()));
+    cmd.addAll(EngineOptions.forChild());
     Path log = experiment.resolve("logs").resolve(run.id() + ".log");
     Files.createDirectories(log.getParent());
+    long start = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     live.add(p);
     try {
@@ -62,6 +64,7 @@ final class ProcessLauncher implements RunLauncher {
       if (code != 0) {
         throw new IllegalStateException(lastError(log) + " (exit " + code + "; log " + log + ")");
       }
+      return (System.nanoTime() - start) / 1e9;
     } finally {
       live.remove(p);
     }

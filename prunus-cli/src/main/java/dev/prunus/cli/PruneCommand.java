@@ -38,6 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class PruneCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Option(names = "--method", paramLabel = "ID", description = "Method id (see `prunus methods`).")
   String method;
 
@@ -102,18 +104,20 @@ final class PruneCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--resume", description = "Continue the unfinished run in --out from its last round checkpoint "
-      + "(with the configuration stored there; other options are ignored).")
+      + "(with the configuration stored there: an option that disagrees with it is refused).")
   boolean resume;
 
   @Unmatched List<String> methodArgs = new ArrayList<>();
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     MethodRegistry registry = MethodRegistry.standard();
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
     ConsoleProgress progress = new ConsoleProgress(spec.commandLine().getOut());
     TrainingRun.Result r;
     if (resume) {
+      ResumeOptions.check(spec, RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT), methodArgs);
       r = PruneRun.resume(out, registry, data::load, progress);
     } else {
       if (method == null) {
@@ -169,6 +173,10 @@ final class PruneCommand implements Callable<Integer> {
       if (model.model != null || dataset != null) {
         throw new InvalidInputException("--from takes the model and dataset of the parent run: drop --model/--dataset");
       }
+      if (spec.commandLine().getParseResult().hasMatchedOption("--init")) {
+        throw new InvalidInputException("--init sets the weights of a model trained from scratch; --from RUN "
+            + "starts from the parent's weights: drop --init, or use --model and --dataset");
+      }
       RunDirectory p = RunDirectory.open(from);
       TrainingRunConfig parentConfig = TrainingRun.config(Provenance.read(p.provenance()));
       TrainingConfig t = training.toConfig(parentConfig.dataset().augment());
@@ -179,7 +187,7 @@ final class PruneCommand implements Callable<Integer> {
         fineTune = presetDefaults.training(fineTune);
       }
       runConfig = new TrainingRunConfig(parentConfig.model(), parentConfig.width(), parentConfig.vggHead(),
-          parentConfig.dataset(), parentConfig.validationFraction(), fineTune);
+          parentConfig.dataset(), parentConfig.validationFraction(), fineTune, parentConfig.init());
       parent = from.toString();
     } else {
       if (model.model == null || dataset == null) {
@@ -187,7 +195,7 @@ final class PruneCommand implements Callable<Integer> {
       }
       DatasetId ds = DatasetId.fromName(dataset);
       runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
-          validationFraction, training.toConfig(ds.augment()));
+          validationFraction, training.toConfig(ds.augment()), training.initialization());
     }
     return new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
         compact, runConfig, parent, keepBest,
@@ -213,7 +221,7 @@ final class PruneCommand implements Callable<Integer> {
     return implied.getAsDouble();
   }
 
-  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true). */
+  /** {@code --name value}, {@code --name=value}, or a bare {@code --flag} (true); each name at most once. */
   static Map<String, String> parseMethodOptions(List<String> args) {
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
@@ -232,7 +240,11 @@ final class PruneCommand implements Callable<Integer> {
       } else {
         value = "true";
       }
-      out.put(name, value);
+      String before = out.put(name, value);
+      if (before != null) {
+        throw new InvalidInputException("--" + name + " is given twice (" + before + ", then " + value
+            + "): give each method option once");
+      }
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.prunus.cli;
 
+import dev.prunus.FiniteNumber;
 import dev.prunus.InvalidInputException;
 import dev.prunus.run.Versions;
 import java.io.PrintWriter;
@@ -63,11 +64,24 @@ public final class PrunusCommand implements Runnable {
     System.exit(code);
   }
 
+  /** A decimal option's value: a finite number ({@link FiniteNumber}); picocli names the option in its message. */
+  private static Double finite(String text) {
+    try {
+      return FiniteNumber.parse("", text);
+    } catch (InvalidInputException e) {
+      throw new CommandLine.TypeConversionException("'" + text + "' is not a finite number: give a decimal "
+          + "such as 0.01 or 1e-3 (NaN and infinities are refused)");
+    }
+  }
+
   /** Runs {@code args} with output to {@code out} and errors to {@code err}; returns the exit code. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new PrunusCommand());
     cl.setOut(out);
     cl.setErr(err);
+    // one rule for every decimal option of every subcommand: registered here, it covers them all
+    cl.registerConverter(Double.class, PrunusCommand::finite);
+    cl.registerConverter(Double.TYPE, PrunusCommand::finite);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       if (e instanceof InvalidInputException) {
         line.getErr().println("prunus: error: " + e.getMessage());
@@ -81,6 +95,11 @@ public final class PrunusCommand implements Runnable {
       }
       return FAILURE;
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("prunus: failed: " + OutOfMemory.message(cl.getParseResult()));
+      return FAILURE;
+    }
   }
 }

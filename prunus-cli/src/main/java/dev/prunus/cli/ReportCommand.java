@@ -1,5 +1,6 @@
 package dev.prunus.cli;
 
+import dev.prunus.io.OutputPath;
 import dev.prunus.report.ReportRuns;
 import dev.prunus.report.RunRow;
 import dev.prunus.report.html.HtmlReport;
@@ -34,6 +35,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputPath.checkFile("--out", out);
+    if (charts != null) {
+      OutputPath.checkDirectory("--charts", charts);
+    }
     List<RunRow> rows = ReportRuns.read(dirs);
     HtmlReport.Rendered r = HtmlReport.standard().write(out, rows, dirs.stream().map(Path::toString).toList());
     spec.commandLine().getOut().printf("report on %d runs: %s%n", rows.size(), out);

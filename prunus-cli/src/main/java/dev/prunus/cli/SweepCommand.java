@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,8 @@ final class SweepCommand implements Callable<Integer> {
   static final String TABLE = "sweep.txt";
 
   @Spec CommandSpec spec;
+
+  @Mixin EngineOptions engine = new EngineOptions();
 
   @Option(names = "--from", paramLabel = "RUN", required = true, description = "The trained run to prune.")
   Path from;
@@ -60,6 +63,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     NeuronSweepConfig config = new NeuronSweepConfig(from.toString(), layer, counts, methods, seeds, seed, auto);
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());

@@ -5,6 +5,7 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.model.zoo.ModelId;
+import dev.prunus.run.RunDirectory;
 import dev.prunus.run.TrainingRun;
 import dev.prunus.run.TrainingRunConfig;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin EngineOptions engine = new EngineOptions();
+
   @Mixin ModelSelection model = new ModelSelection();
 
   @Option(names = "--dataset", paramLabel = "D", description = "Dataset id (see `prunus datasets`).")
@@ -40,27 +43,22 @@ final class TrainCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--resume", description = "Continue the unfinished run in --out from its last checkpoint "
-      + "(with the configuration stored there; other options are ignored).")
+      + "(with the configuration stored there: an option that disagrees with it is refused).")
   boolean resume;
 
   @Override
   public Integer call() {
+    engine.prepare(spec.commandLine().getErr());
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
     var progress = new ConsoleProgress(spec.commandLine().getOut());
     TrainingRun.Result r;
     if (resume) {
+      ResumeOptions.check(spec, RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT), List.of());
       r = TrainingRun.resume(out, data::load, progress);
     } else {
-      if (model.model == null || dataset == null) {
-        throw new InvalidInputException("train needs --model and --dataset (or --resume with the --out of a killed run)");
-      }
-      ModelId m = ModelId.fromName(model.model);
-      DatasetId d = DatasetId.fromName(dataset);
-      TrainingRunConfig config = new TrainingRunConfig(
-          m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()));
-      r = TrainingRun.start(config, out, command, data::load, progress);
+      r = TrainingRun.start(config(), out, command, data::load, progress);
     }
     JsonNode mj = r.metrics();
     spec.commandLine().getOut().printf(Locale.ROOT,
@@ -69,5 +67,16 @@ final class TrainCommand implements Callable<Integer> {
         mj.at("/accuracy/validation").asDouble(), mj.at("/params/total").asLong(),
         mj.at("/flops/dense").asLong(), r.directory().path());
     return PrunusCommand.OK;
+  }
+
+  /** The run the options describe, checked. */
+  TrainingRunConfig config() {
+    if (model.model == null || dataset == null) {
+      throw new InvalidInputException("train needs --model and --dataset (or --resume with the --out of a killed run)");
+    }
+    ModelId m = ModelId.fromName(model.model);
+    DatasetId d = DatasetId.fromName(dataset);
+    return new TrainingRunConfig(m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()),
+        training.initialization());
   }
 }

@@ -1,5 +1,6 @@
 package dev.prunus.cli;
 
+import dev.prunus.model.Initialization;
 import dev.prunus.train.LearningRateSchedule;
 import dev.prunus.train.OptimizerConfig;
 import dev.prunus.train.TrainingConfig;
@@ -39,9 +40,19 @@ final class TrainingOptions {
       description = "Seed of the initial weights, the validation split, the data order and augmentation (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--init", paramLabel = "I", defaultValue = "kaiming-normal",
+      description = "Initial weights of a model trained from scratch: kaiming-normal, kaiming-uniform, "
+          + "xavier-uniform or torch-default (PyTorch's nn.Linear/nn.Conv2d default: weights and biases "
+          + "U(-1/sqrt(fan_in), 1/sqrt(fan_in))) (default: ${DEFAULT-VALUE}).")
+  String init;
+
   @Option(names = "--augment", negatable = true,
       description = "Random crop and flip (default: on for CIFAR datasets, off otherwise).")
   Boolean augment;
+
+  Initialization initialization() {
+    return Initialization.fromName(init);
+  }
 
   TrainingConfig toConfig(boolean augmentByDefault) {
     OptimizerConfig o = switch (optimizer) {

@@ -1,6 +1,7 @@
 package dev.prunus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,19 @@ class CommandLineTest {
     "preset of another      | prune --method magnitude --preset lenet5 --model lenet5 --dataset mnist-sample --sparsity 0.5 --out OUT | --preset lenet5 holds NNrelief's hyper-parameters",
     "unknown preset         | prune --method relief --preset lenet7 --model lenet5 --dataset mnist-sample --out OUT | unknown preset 'lenet7': valid presets are lenet-300-100",
     "bad alpha              | prune --method relief --alpha-fc 0 --model lenet5 --dataset mnist-sample --out OUT | alpha-fc=0.0 must be in (0, 1]",
+    "method option twice    | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --scope layer --scope global --out OUT | --scope is given twice (layer, then global): give each method option once",
+    "method option twice, = | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --scope=layer --scope global --out OUT | --scope is given twice",
+    "picocli option twice   | train --model lenet5 --dataset mnist-sample --lr 0.1 --lr 0.2 --out OUT | option '--lr' (X) should be specified only once",
+    "rounds beyond the limit | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --schedule iterative --rounds 2147483647 --out OUT | rounds=2147483647 must be in [1, 1000]",
+    "epochs beyond the limit | train --model lenet5 --dataset mnist-sample --epochs 2147483647 --out OUT | epochs=2147483647 must be at most 100000",
+    "graph chain of 1e6 nodes | graph chain --nodes 1000000 | --nodes 1000000 is too many: a graph's adjacency bit matrix (n x n bits) must fit one Java array, which allows at most 370727 nodes",
+    "graph show of 2e9 nodes  | graph show --nodes 2000000000 | --nodes 2000000000 is too many",
+    "infinite lr            | train --model lenet5 --dataset mnist-sample --lr Infinity --out OUT | Invalid value for option '--lr': 'Infinity' is not a finite number",
+    "infinite weight decay  | train --model lenet5 --dataset mnist-sample --weight-decay Infinity --out OUT | Invalid value for option '--weight-decay': 'Infinity' is not a finite number",
+    "NaN momentum           | train --model lenet5 --dataset mnist-sample --momentum NaN --out OUT | Invalid value for option '--momentum': 'NaN' is not a finite number",
+    "NaN density            | prune --method magnitude --model lenet5 --dataset mnist-sample --density NaN --out OUT | Invalid value for option '--density': 'NaN' is not a finite number",
+    "infinite method option | prune --method magnitude --model lenet5 --dataset mnist-sample --density 0.5 --min-layer-density -Infinity --out OUT | --min-layer-density -Infinity must be a finite number (method magnitude",
+    "infinite sw rewire     | prune --method small-world --model lenet5 --dataset mnist-sample --density 0.1 --rewire Infinity --out OUT | --rewire Infinity must be a finite number (method small-world",
   })
   void badInputExitsTwoWithAMessageNamingTheValue(String name, String args, String message, @TempDir Path tmp) {
     String line = args.replace("OUT", tmp.resolve("out").toString()).replace("NOTARUN", tmp.toString());
@@ -98,6 +112,37 @@ class CommandLineTest {
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains(message);
     assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  /** Sizes beyond the heap are refused up front, naming the option (the test JVM has far less than 12 GB). */
+  @Test
+  void aModelOrGraphBeyondTheHeapIsRefusedBeforeAnythingIsBuilt(@TempDir Path tmp) {
+    assumeTrue(Runtime.getRuntime().maxMemory() < 12L << 30, "needs a heap below 12 GB");
+    Cli vgg = Cli.run("train", "--model", "vgg16", "--width", "8", "--dataset", "cifar10", "--out", tmp.resolve("out").toString());
+    assertThat(vgg.exit()).as(vgg.err()).isEqualTo(2);
+    assertThat(vgg.err()).contains("training vgg16 at --width 8.0 (941,582,858 parameters) needs about 12.0 GB of Java heap",
+        "lower --width, or give Java more heap");
+    assertThat(tmp.resolve("out")).doesNotExist();
+    Cli graph = Cli.run("graph", "show", "--nodes", "300000", "--degree", "4");
+    assertThat(graph.exit()).as(graph.err()).isEqualTo(2);
+    assertThat(graph.err()).contains("--nodes 300000 (a 300,000 x 300,000 adjacency bit matrix, 4 copies in the ASPL "
+        + "search) needs about 41.9 GB of Java heap", "lower --nodes");
+  }
+
+  /**
+   * What still runs out of heap is reported by the command line, naming the options that size it, not as a
+   * raw OutOfMemoryError: here the data-free benchmark's 4096 x 9216 layer in a JVM of 48 MB.
+   */
+  @Test
+  void outOfMemoryNamesTheOptionToChange() throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+        "-cp", System.getProperty("java.class.path"), PrunusCommand.class.getName(), "bench", "data-free",
+        "--neurons", "4096").redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(output).isEqualTo(1);
+    assertThat(output).contains("prunus: failed: out of memory: `prunus bench data-free` needs more than the 48 MB of "
+        + "Java heap this JVM may use: lower --neurons (4096), or give Java more heap (PRUNUS_JAVA_OPTS=-Xmx16g")
+        .doesNotContain("java.lang.OutOfMemoryError");
   }
 
   @Test

@@ -51,6 +51,34 @@ class ExperimentCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  /** 1,001 seeds where a few were meant: over a million runs, refused before anything is written. */
+  @Test
+  void aGridOfAMillionRunsNeedsYes(@TempDir Path tmp) throws Exception {
+    String seeds = java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining(", "));
+    String densities = java.util.stream.IntStream.rangeClosed(1, 1000).mapToObj(i -> Double.toString(i / 1000.0))
+        .collect(java.util.stream.Collectors.joining(", "));
+    Path file = Files.writeString(tmp.resolve("huge.yaml"), YAML.replace("seeds: [1]", "seeds: [" + seeds + "]")
+        .replace("densities: [0.2]", "densities: [" + densities + "]").replace("[magnitude, snip]", "[random]"));
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("experiment", file.toString(), "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("the experiment cli-tiny has 1,002,001 runs (1 models x 1 datasets x 1001 seeds, "
+        + "times 1 dense baseline plus 1000 method densities), more than 10,000", "or pass --yes to run them all");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void sparkWithoutThePrunusSparkModuleSaysHowToGetIt(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
+    Path out = tmp.resolve("out");
+    Cli r = Cli.run("experiment", file.toString(), "--out", out.toString(), "--spark", "local[2]");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--spark needs the prunus-spark module on the class path",
+        "prunus-spark/target/prunus-spark-submit.jar with spark-submit");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void runsInChildProcessesResumesAndReports(@TempDir Path tmp) throws Exception {
     Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);

@@ -123,6 +123,8 @@ class GraphCommandTest {
     "graph show --nodes 16 --degree 4 --graph snapshot:999 --aspl-steps 100 | snapshot:0 to snapshot:",
     "graph chain --nodes 16 --degree 4 --aspl-time -2  | --aspl-time -2.0 must be a number of seconds >= 0",
     "graph chain --nodes 16 --degree 4 --aspl-steps -1 | --aspl-steps -1 must be 0 or more",
+    "graph show --nodes 16 --degree 4 --png g.png --size 60000 | --size 60000 must be in [32, 16384] pixels a side",
+    "graph show --nodes 16 --degree 4 --png g.png --size 8      | --size 8 must be in [32, 16384]",
   })
   void badGraphsExitTwoNamingTheValidValues(String args, String message) {
     Cli r = Cli.run(args.trim().split("\\s+"));

@@ -55,7 +55,11 @@ class PruneResumeTest extends PrivateDatasetHome {
         MethodRegistry.standard(), data::load, killer)).hasMessage("killed");
     assertThat(killed.resolve(RunDirectory.ROUND_CHECKPOINT)).exists();
 
-    Cli resumed = Cli.run("prune", "--resume", "--out", killed.toString());
+    Cli conflicting = Cli.run("prune", "--resume", "--out", killed.toString(), "--density", "0.5", "--scope", "layer");
+    assertThat(conflicting.exit()).as(conflicting.err()).isEqualTo(2);
+    assertThat(conflicting.err()).contains("--density 0.5 (the run has 0.2)", "--scope layer (the run has no --scope)");
+    // the options the run was started with are accepted
+    Cli resumed = Cli.run("prune", "--resume", "--out", killed.toString(), "--rounds", "2", "--density", "0.2");
     assertThat(resumed.exit()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("epoch 1/1", "round 2: density 0.20", "magnitude iterative: density");
     assertThat(withoutTiming(killed)).isEqualTo(withoutTiming(whole));
@@ -66,7 +70,9 @@ class PruneResumeTest extends PrivateDatasetHome {
     assertThat(finished.err()).contains("holds a finished run", "nothing to resume");
     Cli training = Cli.run("prune", "--resume", "--out", dense.toString());
     assertThat(training.exit()).isEqualTo(2);
-    assertThat(training.err()).contains("holds a `prunus train` run", "prunus train --resume --out " + dense);
+    // the training run is finished: `prunus train --resume` would fail too, so the advice is to prune it
+    assertThat(training.err()).contains("holds a finished `prunus train` run", "nothing to resume",
+        "prunus prune --method ID --from " + dense + " --out NEW_DIR").doesNotContain("--resume --out");
     Path foreign = Files.createDirectories(tmp.resolve("foreign"));
     Files.writeString(foreign.resolve("notes.txt"), "mine");
     Cli notARun = Cli.run("prune", "--resume", "--out", foreign.toString());

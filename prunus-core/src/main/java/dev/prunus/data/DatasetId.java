@@ -1,9 +1,7 @@
 package dev.prunus.data;
 
+import dev.prunus.CliName;
 import dev.prunus.InvalidInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The datasets Prunus can load, with their image shape, class count and per-channel normalisation
@@ -14,7 +12,7 @@ import java.util.stream.Collectors;
  * (47,040,000 pixels: mean 0.28604060, std 0.35302424); the others are the values in common use.
  * {@code mnist-sample} uses the MNIST constants, since it is a subset of MNIST.
  */
-public enum DatasetId {
+public enum DatasetId implements CliName {
   MNIST(
       "mnist",
       1, 28, 28, 10,
@@ -126,20 +124,11 @@ public enum DatasetId {
    * @throws InvalidInputException for an unknown name; the message lists the valid ones
    */
   public static DatasetId fromName(String name) {
-    if (name != null) {
-      String wanted = name.trim().toLowerCase(Locale.ROOT);
-      for (DatasetId id : values()) {
-        if (id.cliName.equals(wanted)) {
-          return id;
-        }
-      }
-    }
-    throw new InvalidInputException(
-        "unknown dataset '" + name + "': valid datasets are " + validNames());
+    return CliName.lookUp(DatasetId.class, name, "dataset", "datasets");
   }
 
   /** The command-line names of all datasets, comma separated, in declaration order. */
   public static String validNames() {
-    return Arrays.stream(values()).map(DatasetId::cliName).collect(Collectors.joining(", "));
+    return CliName.names(DatasetId.class);
   }
 }

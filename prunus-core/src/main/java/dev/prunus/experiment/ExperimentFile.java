@@ -3,6 +3,7 @@ package dev.prunus.experiment;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
 import dev.prunus.model.Architecture;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodRegistry;
@@ -10,6 +11,8 @@ import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.run.PruneRunConfig;
+import dev.prunus.run.TrainingRunConfig;
+import dev.prunus.train.TrainingConfig;
 import dev.prunus.train.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,7 +77,7 @@ import java.util.function.Function;
  */
 public final class ExperimentFile {
   static final List<String> TOP_KEYS = List.of("name", "models", "datasets", "seeds", "densities", "width",
-      "vgg-head", "validation-fraction", "training", "fine-tune", "methods");
+      "vgg-head", "init", "validation-fraction", "training", "fine-tune", "methods");
   static final List<String> BUDGET_KEYS = List.of("epochs", "batch-size", "optimizer", "lr", "momentum", "nesterov",
       "weight-decay", "lr-schedule", "augment");
   static final List<String> METHOD_KEYS = List.of("id", "label", "schedule", "rounds", "rewind", "compact", "keep-best",
@@ -115,6 +118,8 @@ public final class ExperimentFile {
         "must be in (0, 8]: e.g. 0.5 for half the channels, 1 for the standard model")).orElse(1.0);
     List<Integer> vggHead = root.get("vgg-head").map(n -> n.items().stream()
         .map(i -> (int) i.whole(1, 1 << 16)).toList()).orElse(List.of());
+    Initialization init = root.get("init").map(n -> parse(n, Initialization::fromName))
+        .orElse(Initialization.KAIMING_NORMAL);
     double validation = root.get("validation-fraction").map(n -> n.number(v -> v >= 0 && v < 1,
         "must be in [0, 1): e.g. 0.1 holds out a tenth of the training set")).orElse(0.1);
     TrainingBudget training = root.get("training").map(n -> budget(n, TrainingBudget.DEFAULT))
@@ -137,7 +142,7 @@ public final class ExperimentFile {
       }
       methods.add(spec);
     }
-    ExperimentSpec spec = new ExperimentSpec(name, models, datasets, seeds, densities, width, vggHead, validation,
+    ExperimentSpec spec = new ExperimentSpec(name, models, datasets, seeds, densities, width, vggHead, init, validation,
         training, fineTune, methods);
     checkGrid(spec, modelsNode, methodNodes, registry);
     return spec;
@@ -155,7 +160,9 @@ public final class ExperimentFile {
       for (DatasetId d : spec.datasets()) {
         Architecture arch;
         try {
-          arch = ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training().architecture();
+          TrainingRunConfig dense = ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training();
+          arch = dense.architecture();
+          dense.checkHeap();
         } catch (InvalidInputException e) {
           throw modelsNode.fail(e);
         }
@@ -191,7 +198,7 @@ public final class ExperimentFile {
     }
     ScheduleKind schedule = m.get("schedule").map(n -> parse(n, ScheduleKind::fromName))
         .orElse(factory.defaultSchedule());
-    int rounds = m.get("rounds").map(n -> (int) n.whole(1, 1000)).orElse(1);
+    int rounds = m.get("rounds").map(n -> (int) n.whole(1, PruneRunConfig.MAX_ROUNDS)).orElse(1);
     if (rounds > 1 && schedule != ScheduleKind.ITERATIVE) {
       throw m.require("rounds").fail("rounds=" + rounds + " applies to the iterative schedule only: add "
           + "`schedule: iterative` or drop `rounds`");
@@ -229,7 +236,7 @@ public final class ExperimentFile {
       throw density.get().fail("final-density " + d + " must be below the entry's density " + lowest
           + ": the final phase prunes further");
     }
-    int epochs = m.get("final-epochs").map(n -> (int) n.whole(0, 100_000)).orElse(1);
+    int epochs = m.get("final-epochs").map(n -> (int) n.whole(0, TrainingConfig.MAX_EPOCHS)).orElse(1);
     return new PruneRunConfig.FinalPrune(d, epochs);
   }
 
@@ -281,7 +288,7 @@ public final class ExperimentFile {
 
   private static TrainingBudget budget(SpecNode n, TrainingBudget base) {
     n.requireKeys(new LinkedHashSet<>(BUDGET_KEYS));
-    int epochs = n.get("epochs").map(v -> (int) v.whole(0, 100_000)).orElse(base.epochs());
+    int epochs = n.get("epochs").map(v -> (int) v.whole(0, TrainingConfig.MAX_EPOCHS)).orElse(base.epochs());
     int batch = n.get("batch-size").map(v -> (int) v.whole(1, 1 << 20)).orElse(base.batchSize());
     String optimizer = n.get("optimizer").map(v -> v.choice(List.of("sgd", "adam"))).orElse(base.optimizer());
     Double lr = n.get("lr").map(v -> v.number(x -> x > 0 && x < 100, "must be in (0, 100): e.g. 0.01"))

@@ -1,5 +1,6 @@
 package dev.prunus.experiment;
 
+import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetId;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.ScheduleKind;
@@ -19,6 +20,39 @@ import java.util.List;
  */
 public final class ExperimentGrid {
   private ExperimentGrid() {}
+
+  /**
+   * Grids with more runs than this are refused unless confirmed ({@code prunus experiment --yes}): a
+   * list of 1,000 seeds where 1,000 densities were meant is a mistake worth a question.
+   */
+  public static final int CONFIRM_ABOVE = 10_000;
+
+  /** The number of runs {@link #expand} gives, computed without expanding. */
+  public static long size(ExperimentSpec spec) {
+    long cells = (long) spec.models().size() * spec.datasets().size() * spec.seeds().size();
+    long runs = cells;
+    for (MethodSpec m : spec.methods()) {
+      runs += cells * m.densities().size();
+    }
+    return runs;
+  }
+
+  /**
+   * Checks, before anything is expanded or run, that the grid has at most {@link #CONFIRM_ABOVE} runs
+   * or that its size was {@code confirmed}.
+   *
+   * @throws InvalidInputException naming the size, where it comes from, and the way to confirm it
+   */
+  public static void checkSize(ExperimentSpec spec, boolean confirmed) {
+    long n = size(spec);
+    if (n > CONFIRM_ABOVE && !confirmed) {
+      int densities = spec.methods().stream().mapToInt(m -> m.densities().size()).sum();
+      throw new InvalidInputException(String.format(java.util.Locale.ROOT, "the experiment %s has %,d runs (%d models "
+          + "x %d datasets x %d seeds, times 1 dense baseline plus %d method densities), more than %,d: check its "
+          + "seeds and densities, or pass --yes to run them all", spec.name(), n, spec.models().size(),
+          spec.datasets().size(), spec.seeds().size(), densities, CONFIRM_ABOVE));
+    }
+  }
 
   /** Where an experiment directory keeps its runs. */
   public static Path runsFolder(Path experiment) {
@@ -70,7 +104,7 @@ public final class ExperimentGrid {
 
   private static TrainingRunConfig runConfig(ExperimentSpec spec, ModelId m, DatasetId d, TrainingBudget b, long seed) {
     return new TrainingRunConfig(m, spec.width(), spec.vggHead(), d, spec.validationFraction(),
-        b.toConfig(seed, d.augment()));
+        b.toConfig(seed, d.augment()), spec.init());
   }
 
   private static String denseId(ModelId m, DatasetId d, long seed) {

@@ -23,8 +23,16 @@ public interface ExperimentListener {
   /** After each run of this invocation (finished, failed or blocked); {@code done} counts every run settled. */
   default void runEnded(RunOutcome outcome, int done, int total) {}
 
-  /** The listener for one run's training epochs. */
+  /** Something the user should know that does not stop the experiment (a stale lock reclaimed). */
+  default void notice(String message) {}
+
+  /** The listener for one run's training epochs; by default it passes the run's notices on, naming the run. */
   default TrainingListener training(PlannedRun run) {
-    return TrainingListener.NONE;
+    return new TrainingListener() {
+      @Override
+      public void notice(String message) {
+        ExperimentListener.this.notice(run.id() + ": " + message);
+      }
+    };
   }
 }

@@ -13,6 +13,7 @@ import dev.prunus.prune.MethodRegistry;
 import dev.prunus.run.Json;
 import dev.prunus.run.PruneRun;
 import dev.prunus.run.RunDirectory;
+import dev.prunus.run.RunLock;
 import dev.prunus.run.TrainingRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  * DIR/experiment.json    the checked spec
  * DIR/runs/dense/...     one run directory per dense baseline
  * DIR/runs/LABEL/...     one per pruning run
- * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after each run
+ * DIR/results.json, DIR/results.csv   one row per finished run ({@link ResultRows}), rewritten after runs
+ *                                     ({@link RewriteBudget}: after each, unless the files grew so long that
+ *                                     rewriting would take more than 5% of the time) and at the end
  * </pre>
  *
  * A run is finished iff its metrics.json exists (runs write it last). Invoked again, the experiment skips
@@ -49,14 +52,16 @@ import java.util.stream.Stream;
  * run with a checkpoint of that configuration resumes from it (a dense baseline from its last epoch, a
  * pruning run from its last round), ending as an uninterrupted run would, and any other half-written
  * directory (killed before its first checkpoint, or made with another configuration) is deleted and
- * redone. With {@code jobs > 1} independent runs go side by side, each in its own process (a
- * {@link RunLauncher}: DJL allows one gradient collector per process); a run that prunes a dense
+ * redone. With {@code jobs > 1} independent runs go side by side, each in its own process or as a task on
+ * a cluster (a {@link RunLauncher}: DJL allows one gradient collector per process); a run that prunes a dense
  * baseline starts only after that baseline finished. A run that fails does not stop the others: it is
  * reported, its dependents are blocked, and the next invocation redoes it.
  */
 public final class ExperimentRunner {
   public static final String SPEC_COPY = "experiment.yaml";
   public static final String SPEC_JSON = "experiment.json";
+  /** The most runs that go side by side (processes, or runs handed to a cluster at once). */
+  public static final int MAX_JOBS = 256;
 
   /** What one invocation did, run by run in grid order. */
   public record Summary(Path directory, List<RunOutcome> outcomes) {
@@ -94,14 +99,24 @@ public final class ExperimentRunner {
   }
 
   public Summary run(ExperimentSpec spec, String specText, Path experiment, int jobs) {
-    if (jobs < 1 || jobs > 256) {
-      throw new InvalidInputException("--jobs " + jobs + " must be in [1, 256]: e.g. --jobs 2 runs two runs side by side");
+    if (jobs < 1 || jobs > MAX_JOBS) {
+      throw new InvalidInputException("--jobs " + jobs + " must be in [1, " + MAX_JOBS
+          + "]: e.g. --jobs 2 runs two runs side by side");
     }
     if (jobs > 1 && launcher == null) {
       throw new IllegalStateException("more than one job needs a RunLauncher (one process per run)");
     }
     RunLauncher via = jobs > 1 ? launcher : null;
     checkDirectory(spec, experiment);
+    // the experiment's directory is this process's alone; each run's directory is locked by whoever runs it
+    // (this process, or the child a launcher starts), never by this process for a child
+    try (RunLock lock = RunLock.acquire(experiment, String.join(" ", command), listener::notice)) {
+      checkDirectory(spec, experiment); // again, now that no other process can write here
+      return runLocked(spec, specText, experiment, jobs, via);
+    }
+  }
+
+  private Summary runLocked(ExperimentSpec spec, String specText, Path experiment, int jobs, RunLauncher via) {
     List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
     Progress progress = new Progress(experiment, runs);
     for (int i = 0; i < runs.size(); i++) {
@@ -156,6 +171,7 @@ public final class ExperimentRunner {
       for (CompletableFuture<RunOutcome> f : all) {
         outcomes.add(f.join());
       }
+      progress.writeResults(); // whatever the budget skipped
       return new Summary(experiment, outcomes);
     } catch (CompletionException e) {
       if (e.getCause() instanceof Error err) {
@@ -189,9 +205,9 @@ public final class ExperimentRunner {
     long t0 = System.nanoTime();
     if (via != null) {
       try {
-        via.launch(r, experiment);
+        double seconds = via.launch(r, experiment);
         JsonNode metrics = Json.MAPPER.readTree(new RunDirectory(dir).metrics().toFile());
-        return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, (System.nanoTime() - t0) / 1e9);
+        return new RunOutcome(r, RunOutcome.Status.FINISHED, metrics, null, seconds);
       } catch (Exception e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new RunOutcome(r, RunOutcome.Status.FAILED, null, why, (System.nanoTime() - t0) / 1e9);
@@ -326,7 +342,7 @@ public final class ExperimentRunner {
     }
     if (Files.isDirectory(experiment)) {
       try (Stream<Path> s = Files.list(experiment)) {
-        if (s.findAny().isPresent()) {
+        if (!s.allMatch(RunLock::isLockFile)) {
           throw new InvalidInputException("--out " + experiment + " exists and is not an experiment directory (no "
               + SPEC_JSON + "): choose a new or empty directory");
         }
@@ -365,6 +381,8 @@ public final class ExperimentRunner {
     final RunOutcome[] outcomes;
     final Map<Integer, ObjectNode> rows = new LinkedHashMap<>();
     final AtomicInteger done = new AtomicInteger();
+    /** The results files are rewritten whole: at most 5% of the time goes to that, however many runs. */
+    final RewriteBudget rewrites = new RewriteBudget(0.05, System::nanoTime);
 
     Progress(Path experiment, List<PlannedRun> runs) {
       this.experiment = experiment;
@@ -382,7 +400,9 @@ public final class ExperimentRunner {
       outcomes[i] = o;
       if (o.hasMetrics()) {
         rows.put(i, row(o));
-        writeResults();
+        if (rewrites.due()) {
+          writeResults();
+        }
       }
       listener.runEnded(o, done.incrementAndGet(), runs.size());
       return o;
@@ -395,7 +415,7 @@ public final class ExperimentRunner {
           ordered.add(rows.get(i));
         }
       }
-      ResultsFiles.write(experiment, ordered);
+      rewrites.write(() -> ResultsFiles.write(experiment, ordered));
     }
 
     private ObjectNode row(RunOutcome o) {

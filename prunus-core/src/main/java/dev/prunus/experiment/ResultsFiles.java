@@ -53,7 +53,13 @@ public final class ResultsFiles {
       throw new InvalidInputException(file + " must hold a JSON array of runs: rerun `prunus experiment` to rewrite it");
     }
     List<ObjectNode> rows = new ArrayList<>();
-    root.forEach(r -> rows.add((ObjectNode) r));
+    for (JsonNode r : root) {
+      if (!r.isObject()) {
+        throw new InvalidInputException(file + " holds " + r + " where a run's row (a JSON object) belongs: rerun "
+            + "`prunus experiment` to rewrite it");
+      }
+      rows.add((ObjectNode) r);
+    }
     return rows;
   }
 

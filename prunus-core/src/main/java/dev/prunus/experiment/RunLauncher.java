@@ -12,6 +12,9 @@ public interface RunLauncher {
   /**
    * Runs {@code run} of the experiment in {@code experiment} and returns when it has ended; the runner
    * then reads its metrics.json. Throws, with a message that says why, when it did not finish.
+   *
+   * @return the seconds the run took where it ran, leaving out any wait for a free slot (a cluster queues
+   *     the runs it is handed)
    */
-  void launch(PlannedRun run, Path experiment) throws Exception;
+  double launch(PlannedRun run, Path experiment) throws Exception;
 }

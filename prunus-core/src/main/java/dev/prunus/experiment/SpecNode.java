@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.prunus.FiniteNumber;
 import dev.prunus.InvalidInputException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -194,11 +195,11 @@ final class SpecNode {
     String t = text();
     double v;
     try {
-      v = node.isNumber() ? node.asDouble() : Double.parseDouble(t.trim());
-    } catch (NumberFormatException e) {
-      throw fail(path() + "=" + t + " must be a number that " + rule);
+      v = node.isNumber() ? FiniteNumber.check(path(), node.asDouble()) : FiniteNumber.parse(path(), t);
+    } catch (InvalidInputException e) {
+      throw fail(path() + "=" + t + " is not a finite number: it " + rule);
     }
-    if (Double.isNaN(v) || !ok.test(v)) {
+    if (!ok.test(v)) {
       throw fail(path() + "=" + t + " " + rule);
     }
     return v;

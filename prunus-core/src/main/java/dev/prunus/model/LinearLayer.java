@@ -4,7 +4,7 @@ import dev.prunus.InvalidInputException;
 
 /** Fully connected layer. Weight shape {@code [outFeatures, inFeatures]}, bias {@code [outFeatures]}. */
 public record LinearLayer(String name, int inFeatures, int outFeatures, boolean bias)
-    implements Layer, PrunableLayer {
+    implements UnaryLayer, PrunableLayer, NamedLayer {
 
   public LinearLayer {
     if (inFeatures <= 0 || outFeatures <= 0) {
@@ -13,12 +13,12 @@ public record LinearLayer(String name, int inFeatures, int outFeatures, boolean 
   }
 
   @Override
-  public FeatureShape outputShape(FeatureShape in) {
-    if (in.size() != inFeatures || in.height() != 1 || in.width() != 1) {
+  public TensorShape outputShape(TensorShape in) {
+    if (in.size() != inFeatures || in.channels() != inFeatures) {
       throw new InvalidInputException(
           "layer " + name + " expects " + inFeatures + " flat features but receives " + in);
     }
-    return new FeatureShape(outFeatures, 1, 1);
+    return TensorShape.of(outFeatures);
   }
 
   @Override

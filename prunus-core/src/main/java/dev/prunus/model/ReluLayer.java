@@ -1,9 +1,9 @@
 package dev.prunus.model;
 
 /** Rectified linear unit, element-wise. */
-public record ReluLayer() implements Layer {
+public record ReluLayer() implements UnaryLayer {
   @Override
-  public FeatureShape outputShape(FeatureShape in) {
+  public TensorShape outputShape(TensorShape in) {
     return in;
   }
 }

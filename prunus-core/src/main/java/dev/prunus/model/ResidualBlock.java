@@ -4,7 +4,9 @@ import dev.prunus.InvalidInputException;
 import java.util.List;
 
 /**
- * A residual block: {@code branch(x) + shortcut(x)}. The activation after the addition is a separate
+ * A residual block: {@code branch(x) + shortcut(x)}. Vocabulary of {@link Architecture#sequential}, which
+ * lowers it into the branch's nodes, the shortcut's, a {@link ChannelGateLayer} named
+ * {@code <name>.shortcut} and an {@link AddLayer} named {@code name}. The activation after the addition is a separate
  * {@link ReluLayer} in the enclosing list. Channels of the branch output and of the shortcut output are
  * added together one to one.
  *
@@ -13,18 +15,18 @@ import java.util.List;
  * {@code shortcut(x) * mask} (NNrelief's residual rule, METHODS.md B.2.5). It is a mask, not a parameter:
  * it has no weights, and a block without one adds the whole shortcut.
  */
-public record ResidualBlock(String name, List<Layer> branch, Shortcut shortcut) implements Layer {
+public record ResidualBlock(String name, List<Layer> branch, Shortcut shortcut) implements UnaryLayer {
   public ResidualBlock {
     branch = List.copyOf(branch);
   }
 
   @Override
-  public FeatureShape outputShape(FeatureShape in) {
-    FeatureShape b = in;
+  public TensorShape outputShape(TensorShape in) {
+    TensorShape b = in;
     for (Layer l : branch) {
-      b = l.outputShape(b);
+      b = l.outputShape(List.of(b));
     }
-    FeatureShape s = shortcut.outputShape(in);
+    TensorShape s = TensorShape.of(shortcut.outputShape(in.asFeatureShape()));
     if (!b.equals(s)) {
       throw new InvalidInputException(
           "residual block " + name + ": branch gives " + b + " but shortcut gives " + s);

@@ -2,11 +2,16 @@ package dev.prunus.model;
 
 /**
  * Pads each spatial border with {@code padding} zeros; lets 28x28 inputs reach architectures designed
- * for 32x32 (VGG, ResNet).
+ * for 32x32 (VGG, ResNet). Vocabulary of {@link Architecture#sequential}, lowered to a {@link PadLayer}.
  */
-public record ZeroPadLayer(int padding) implements Layer {
+public record ZeroPadLayer(int padding) implements UnaryLayer {
   @Override
-  public FeatureShape outputShape(FeatureShape in) {
-    return new FeatureShape(in.channels(), in.height() + 2 * padding, in.width() + 2 * padding);
+  public TensorShape outputShape(TensorShape in) {
+    return asPad().outputShape(in);
+  }
+
+  /** The graph's form of this padding. */
+  public PadLayer asPad() {
+    return PadLayer.spatial(padding);
   }
 }

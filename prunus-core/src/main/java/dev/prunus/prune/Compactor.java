@@ -1,18 +1,21 @@
 package dev.prunus.prune;
 
+import dev.prunus.model.AddLayer;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.ChannelGateLayer;
 import dev.prunus.model.ConvLayer;
-import dev.prunus.model.FeatureShape;
-import dev.prunus.model.FlattenLayer;
 import dev.prunus.model.Layer;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
+import dev.prunus.model.MulLayer;
+import dev.prunus.model.Node;
+import dev.prunus.model.PadLayer;
 import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.ResidualBlock;
-import dev.prunus.model.Shortcut;
+import dev.prunus.model.ReshapeLayer;
+import dev.prunus.model.SliceLayer;
 import dev.prunus.model.Tensor;
 import dev.prunus.model.Weights;
 import java.util.ArrayList;
@@ -25,7 +28,7 @@ import java.util.stream.IntStream;
 /**
  * The compact applier: physically removes the dead units of a masked model and rebuilds a smaller
  * architecture whose outputs equal the masked model's (DESIGN.md section 3). Dead units are decided by
- * {@link DeadUnits} over the groups of {@link UnitCoupling}, so a filter goes with its bias, its
+ * {@link DeadUnits} over the groups of {@link ChannelDependencies}, so a filter goes with its bias, its
  * batch-norm entries and its consumers' input channels (through conv, batch norm and the next conv), a
  * channel with its block of columns after a flatten, and residual-coupled channels only all together.
  * This is the "surgery" step of structured pruning toolkits such as Torch-Pruning (Fang et al. 2023).
@@ -46,130 +49,119 @@ import java.util.stream.IntStream;
  * returned as it is.
  */
 public final class Compactor {
-  private static final String SUFFIX = "-compact";
+  /** Appended to the name of a compacted architecture. */
+  public static final String SUFFIX = "-compact";
 
   private final Model model;
-  private final Map<String, int[]> keptUnits;
+  private final Map<String, int[]> keptChannels;
   private final Map<String, Tensor> weights = new LinkedHashMap<>();
   private final Map<String, Mask> masks = new LinkedHashMap<>();
 
-  private Compactor(Model model, Map<String, int[]> keptUnits) {
+  private Compactor(Model model, Map<String, int[]> keptChannels) {
     this.model = model;
-    this.keptUnits = keptUnits;
+    this.keptChannels = keptChannels;
   }
 
   /** {@code model} with its dead units removed; {@code model} is not changed. */
   public static Model compact(Model model) {
     Architecture arch = model.architecture();
-    UnitCoupling coupling = UnitCoupling.of(arch);
-    boolean[] remove = DeadUnits.of(model, coupling);
+    ChannelDependencies deps = ChannelDependencies.of(arch);
+    boolean[] remove = DeadUnits.of(model, deps);
     for (PrunableLayer p : arch.prunableLayers()) {
-      int[] g = coupling.groupIndices(p.name());
+      int[] g = deps.groupIndices(p.name());
       if (Arrays.stream(g).allMatch(i -> remove[i])) {
         remove[g[0]] = false;
       }
     }
-    boolean any = false;
     Map<String, int[]> kept = new LinkedHashMap<>();
-    for (PrunableLayer p : arch.prunableLayers()) {
-      int[] g = coupling.groupIndices(p.name());
-      int[] k = IntStream.range(0, g.length).filter(u -> !remove[g[u]]).toArray();
-      any |= k.length < g.length;
-      kept.put(p.name(), k);
+    boolean any = false;
+    for (String tensor : tensors(arch)) {
+      List<ChannelDependencies.Source> sources = deps.tensor(tensor).sources();
+      int[] k = IntStream.range(0, sources.size()).filter(i -> {
+        int g = deps.groupIndex(sources.get(i));
+        return g < 0 || !remove[g];
+      }).toArray();
+      any |= k.length < sources.size();
+      kept.put(tensor, k);
     }
     if (!any) {
       return model;
     }
     Compactor c = new Compactor(model, kept);
-    int[] inputChannels = IntStream.range(0, arch.input().channels()).toArray();
-    List<Layer> layers = new ArrayList<>();
-    c.walk(arch.layers(), new Flow(inputChannels, arch.input(), 1), layers);
+    List<Node> nodes = new ArrayList<>();
+    for (Node n : arch.nodes()) {
+      nodes.add(new Node(n.name(), c.rebuild(n, deps), n.inputs()));
+    }
     String name = arch.name().endsWith(SUFFIX) ? arch.name() : arch.name() + SUFFIX;
-    Architecture out = new Architecture(name, arch.input(), arch.numClasses(), arch.width(), layers);
+    Architecture out = new Architecture(name, arch.input(), arch.numClasses(), arch.width(), nodes);
     return new Model(out, new Weights(c.weights), new Masks(c.masks));
   }
 
-  /**
-   * What flows between layers: the original indices of the surviving channels, the original shape, and
-   * the columns per channel (H*W after a flatten).
-   */
-  private record Flow(int[] channels, FeatureShape shape, int columnsPerChannel) {}
-
-  private Flow walk(List<Layer> layers, Flow in, List<Layer> out) {
-    Flow f = in;
-    for (Layer l : layers) {
-      f = step(l, f, out);
-    }
-    return f;
+  private static List<String> tensors(Architecture arch) {
+    List<String> t = new ArrayList<>();
+    t.add(Architecture.INPUT);
+    arch.nodes().forEach(n -> t.add(n.name()));
+    return t;
   }
 
-  private Flow step(Layer layer, Flow in, List<Layer> out) {
-    FeatureShape shape = layer.outputShape(in.shape());
+  /** The layer of node {@code n} over the surviving channels of its input and output tensors. */
+  private Layer rebuild(Node n, ChannelDependencies deps) {
+    int[] in = keptChannels.get(n.inputs().get(0));
+    int[] out = keptChannels.get(n.name());
+    Layer layer = n.layer();
     if (layer instanceof ConvLayer c) {
-      int[] units = keptUnits.get(c.name());
-      out.add(new ConvLayer(c.name(), in.channels().length, units.length, c.kernel(), c.stride(), c.padding(), c.bias()));
-      copyPrunable(c, units, in.channels());
-      return new Flow(units, shape, 1);
+      // a grouped filter reads its group's channels: all of its columns stay (a depthwise filter's one)
+      copyPrunable(c, out, c.groups() == 1 ? in : IntStream.range(0, c.inputUnits()).toArray());
+      return c.withChannels(in.length, out.length);
     } else if (layer instanceof LinearLayer l) {
-      int[] units = keptUnits.get(l.name());
-      int[] columns = expand(in.channels(), in.columnsPerChannel());
-      out.add(new LinearLayer(l.name(), columns.length, units.length, l.bias()));
-      copyPrunable(l, units, columns);
-      return new Flow(units, shape, 1);
+      int[] columns = expand(in, deps.tensor(n.input()).columnsPerChannel());
+      copyPrunable(l, out, columns);
+      return new LinearLayer(l.name(), columns.length, out.length, l.bias());
     } else if (layer instanceof BatchNormLayer b) {
-      out.add(new BatchNormLayer(b.name(), in.channels().length));
       for (String p : List.of(b.gammaName(), b.betaName(), b.runningMeanName(), b.runningVarName())) {
-        copy(p, in.channels(), new long[] {in.channels().length});
+        copy(p, in, new long[] {in.length});
       }
-      return new Flow(in.channels(), shape, in.columnsPerChannel());
-    } else if (layer instanceof FlattenLayer) {
-      out.add(layer);
-      return new Flow(in.channels(), shape, in.columnsPerChannel() * in.shape().height() * in.shape().width());
-    } else if (layer instanceof ResidualBlock r) {
-      List<Layer> branch = new ArrayList<>();
-      Flow sum = walk(r.branch(), in, branch);
-      Shortcut shortcut = shortcut(r, in, sum.channels());
-      out.add(new ResidualBlock(r.name(), branch, shortcut));
-      Mask m = model.masks().get(r.shortcutMaskName());
+      return new BatchNormLayer(b.name(), in.length, b.epsilon());
+    } else if (layer instanceof ChannelGateLayer g) {
+      Mask m = model.masks().get(g.maskName());
       if (m != null) {
-        boolean[] keep = new boolean[sum.channels().length];
+        boolean[] keep = new boolean[in.length];
         for (int i = 0; i < keep.length; i++) {
-          keep[i] = m.keep()[sum.channels()[i]];
+          keep[i] = m.keep()[in[i]];
         }
-        masks.put(r.shortcutMaskName(), new Mask(new long[] {keep.length}, keep));
+        masks.put(g.maskName(), new Mask(new long[] {keep.length}, keep));
       }
-      return new Flow(sum.channels(), shape, 1);
+      return new ChannelGateLayer(g.name(), in.length);
+    } else if (layer instanceof PadLayer p && (p.before()[0] > 0 || p.after()[0] > 0)) {
+      int before = p.before()[0];
+      int width = model.architecture().shape(n.input()).channels();
+      int[] b = p.before();
+      int[] a = p.after();
+      b[0] = (int) Arrays.stream(out).filter(i -> i < before).count();
+      a[0] = (int) Arrays.stream(out).filter(i -> i >= before + width).count();
+      return new PadLayer(b, a);
+    } else if (layer instanceof SliceLayer s && s.axis() == 0) {
+      int first = (int) Arrays.stream(in).filter(i -> i < s.start()).count();
+      return new SliceLayer(0, first, first + out.length, 1);
+    } else if (layer instanceof ReshapeLayer r && r.dims().length == 1) {
+      // a flatten: each kept channel brings its values
+      int perChannel = deps.tensor(n.input()).columnsPerChannel() * model.architecture().shape(n.input()).perChannel();
+      return new ReshapeLayer(new int[] {in.length * perChannel});
+    } else if ((layer instanceof AddLayer || layer instanceof MulLayer) && !joinsAlign(n, out)) {
+      throw new IllegalStateException("node " + n.name() + " would join different channels together");
     }
-    out.add(layer); // ReLU, pooling, spatial zero padding: no parameters, channels pass through
-    return new Flow(in.channels(), shape, in.columnsPerChannel());
+    return layer; // ReLU, pooling, flatten, spatial padding and slicing, add: no parameters
   }
 
-  private Shortcut shortcut(ResidualBlock r, Flow in, int[] sum) {
-    Shortcut s = r.shortcut();
-    if (s instanceof Shortcut.Identity) {
-      requireCoupled(r, Arrays.equals(sum, in.channels()));
-      return s;
-    } else if (s instanceof Shortcut.ZeroPad z) {
-      int width = in.shape().channels();
-      int before = (int) Arrays.stream(sum).filter(c -> c < z.padBefore()).count();
-      int after = (int) Arrays.stream(sum).filter(c -> c >= z.padBefore() + width).count();
-      int[] sourced = Arrays.stream(sum).filter(c -> c >= z.padBefore() && c < z.padBefore() + width)
-          .map(c -> c - z.padBefore()).toArray();
-      requireCoupled(r, Arrays.equals(sourced, in.channels()));
-      return new Shortcut.ZeroPad(z.stride(), before, after);
-    } else if (s instanceof Shortcut.Projection p) {
-      List<Layer> projection = new ArrayList<>();
-      Flow f = step(p.batchNorm(), step(p.conv(), in, projection), projection);
-      requireCoupled(r, Arrays.equals(sum, f.channels()));
-      return new Shortcut.Projection((ConvLayer) projection.get(0), (BatchNormLayer) projection.get(1));
+  /** True when every operand of a join keeps the output's channels (a broadcast one-channel operand aside). */
+  private boolean joinsAlign(Node n, int[] out) {
+    for (String t : n.inputs()) {
+      int[] k = keptChannels.get(t);
+      if (!Arrays.equals(k, out) && model.architecture().shape(t).channels() != 1) {
+        return false;
+      }
     }
-    throw new IllegalStateException("no compaction rule for shortcut " + s);
-  }
-
-  private static void requireCoupled(ResidualBlock r, boolean same) {
-    if (!same) {
-      throw new IllegalStateException("residual block " + r.name() + " would add different channels together");
-    }
+    return true;
   }
 
   /** Copies the surviving rows {@code units} and input columns {@code columns} of a layer's weight and bias. */

@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <ul>
  *   <li>every member is <em>silent</em>, its output provably exactly zero for any input: its weight row is
- *       fully masked, its bias masked or absent, and, if a batch norm normalises it, that batch norm's
- *       gamma and beta entries are each masked or exactly zero (the batch norm then outputs
+ *       fully masked, its bias masked or absent, and the gamma and beta entries of every batch norm the
+ *       group's channels pass through are each masked or exactly zero (the batch norm then outputs
  *       {@code (x - mean) / sqrt(var + eps) * 0 + 0 = 0}); the residual sum of silent members is zero; or
  *   <li>every consumer <em>ignores</em> it: all of its consumer columns are fully masked, so whatever it
  *       outputs is multiplied by zero.
@@ -29,7 +29,7 @@ public final class DeadUnits {
   private DeadUnits() {}
 
   /** For every group of {@code coupling} (built from {@code model}'s architecture): whether it is dead. */
-  public static boolean[] of(Model model, UnitCoupling coupling) {
+  public static boolean[] of(Model model, ChannelDependencies coupling) {
     Map<String, PrunableLayer> layers = byName(model);
     List<UnitGroup> groups = coupling.groups();
     boolean[] dead = new boolean[groups.size()];
@@ -39,6 +39,8 @@ public final class DeadUnits {
         continue;
       }
       dead[i] = g.members().stream().allMatch(m -> silent(model, layers.get(m.layer()), m))
+          && g.normalizers().stream().allMatch(e -> maskedOrZero(model, e.layer() + ".gamma", e.channel())
+              && maskedOrZero(model, e.layer() + ".beta", e.channel()))
           || g.consumers().stream().allMatch(c -> ignored(model, layers.get(c.layer()), c));
     }
     return dead;

@@ -1,5 +1,6 @@
 package dev.prunus.prune;
 
+import dev.prunus.FiniteNumber;
 import dev.prunus.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +54,9 @@ public final class MethodOptions {
     String v = string(name);
     double d;
     try {
-      d = Double.parseDouble(v);
-    } catch (NumberFormatException | NullPointerException e) {
-      throw bad(name, v, "must be a number");
+      d = FiniteNumber.parse("--" + name, v);
+    } catch (InvalidInputException e) {
+      throw bad(name, v, "must be a finite number");
     }
     if (!(d >= min && d <= max)) {
       throw bad(name, v, "must be in [" + min + ", " + max + "]");

@@ -1,11 +1,9 @@
 package dev.prunus.prune;
 
-import dev.prunus.InvalidInputException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import dev.prunus.CliName;
 
 /** When pruning happens relative to training (DESIGN.md section 3). */
-public enum ScheduleKind {
+public enum ScheduleKind implements CliName {
   /** Plan on the freshly initialised model, then train with the mask fixed (SNIP, RGP, Small-World). */
   AT_INIT("at-init"),
   /** Plan once on a trained model, then optionally fine-tune. */
@@ -24,12 +22,6 @@ public enum ScheduleKind {
   }
 
   public static ScheduleKind fromName(String name) {
-    for (ScheduleKind k : values()) {
-      if (k.cliName.equals(name)) {
-        return k;
-      }
-    }
-    throw new InvalidInputException("unknown schedule '" + name + "': valid schedules are "
-        + Arrays.stream(values()).map(ScheduleKind::cliName).collect(Collectors.joining(", ")));
+    return CliName.lookUp(ScheduleKind.class, name, "schedule", "schedules");
   }
 }

@@ -25,14 +25,14 @@ import java.util.Map;
  */
 final class UnitSurgery {
   private final Model model;
-  private final UnitCoupling coupling;
+  private final ChannelDependencies coupling;
   private final Map<String, PrunableLayer> layers;
   private final Map<String, boolean[]> keep = new LinkedHashMap<>();
   private final Map<String, float[]> values = new LinkedHashMap<>();
 
   private UnitSurgery(Model model) {
     this.model = model;
-    this.coupling = UnitCoupling.of(model.architecture());
+    this.coupling = ChannelDependencies.of(model.architecture());
     this.layers = DeadUnits.byName(model);
   }
 
@@ -96,13 +96,13 @@ final class UnitSurgery {
       throw new InvalidInputException(what + " is added to other layers' channels by residual connections, so no "
           + "single set of columns carries it; drop it instead (UnitRemoval.drop)");
     }
-    if (g.members().get(0).batchNorm().isPresent()) {
-      throw new InvalidInputException(what + " is normalised by batch norm " + g.members().get(0).batchNorm().get()
+    if (!g.normalizers().isEmpty()) {
+      throw new InvalidInputException(what + " is normalised by batch norm " + g.normalizers().get(0).layer()
           + " before its consumers read it, so adding its outgoing weights to another unit's would not preserve "
           + "the output; merge only units read directly by the next layer, or drop it instead");
     }
     if (!g.removable()) {
-      throw new InvalidInputException(what + " is an output of the network; merge hidden units only");
+      throw new InvalidInputException(what + " cannot be removed (" + g.pin() + "); merge hidden units only");
     }
     return g;
   }
@@ -115,10 +115,10 @@ final class UnitSurgery {
       if (p.hasBias()) {
         clear(p.biasName(), m.unit(), 1);
       }
-      m.batchNorm().ifPresent(bn -> {
-        clear(bn + ".gamma", m.unit(), 1);
-        clear(bn + ".beta", m.unit(), 1);
-      });
+    }
+    for (UnitGroup.Entry e : g.normalizers()) {
+      clear(e.layer() + ".gamma", e.channel(), 1);
+      clear(e.layer() + ".beta", e.channel(), 1);
     }
     for (UnitGroup.Columns c : g.consumers()) {
       PrunableLayer consumer = layers.get(c.layer());

@@ -100,8 +100,10 @@ public final class NeuronSweep {
     }
     PruningPlan full = registry.create(DataFree.ID, Map.of("remove", config.layer() + "=0"))
         .plan(dense, PruningContext.withoutData(PruningTarget.ofDensity(1), config.seed()));
-    SaliencyCurve curve = SaliencyCurve.fromDetails(full.details()).stream()
+    SaliencyCurve greedy = SaliencyCurve.fromDetails(full.details()).stream()
         .filter(c -> c.layer().equals(config.layer())).findFirst().orElseThrow();
+    // the full greedy sequence, planned with nothing removed; its removed steps are those the knee takes
+    SaliencyCurve curve = new SaliencyCurve(greedy.layer(), greedy.saliency(), greedy.knee(), greedy.knee());
     Point auto = null;
     if (config.auto()) {
       // data-free --auto as a user runs it: every hidden FC layer stops at its own knee

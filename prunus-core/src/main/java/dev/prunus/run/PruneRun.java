@@ -10,7 +10,6 @@ import dev.prunus.data.DatasetId;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Compactor;
 import dev.prunus.prune.MaskApplier;
@@ -55,7 +54,8 @@ import java.util.function.Function;
  * in metrics.json ({@link RoundRecord}): density per layer, accuracies, structured FLOPs, the method's
  * details and the shortcut masks.
  * A new optimiser is built for every round's training, so no optimiser state revives a pruned weight.
- * Like {@link TrainingRun}, inputs are checked and data loaded before the directory is created.
+ * Like {@link TrainingRun}, the run directory is locked, and inputs are checked and data loaded before
+ * anything is written in it.
  *
  * <p>Resumable by rounds: after every round (the final phase included) the run writes, atomically, a
  * {@link RoundCheckpoint} ({@value RunDirectory#ROUND_CHECKPOINT}: the model with its masks, the round
@@ -73,7 +73,16 @@ public final class PruneRun {
   public static TrainingRun.Result execute(
       PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
       Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out);
+    config.training().checkHeap();
+    RunDirectory.checkWritable(out);
+    try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
+      return execute(RunDirectory.checkWritable(out), config, command, registry, data, listener);
+    }
+  }
+
+  /** {@link #execute}, in the locked and checked run directory {@code dir}. */
+  private static TrainingRun.Result execute(RunDirectory dir, PruneRunConfig config, List<String> command,
+      MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
     PruningMethod method = registry.create(config.method(), config.options());
     TrainingRunConfig training = config.training();
     Architecture arch = training.architecture();
@@ -81,15 +90,14 @@ public final class PruneRun {
     Model initial = null;
     if (config.parentRun() != null) {
       RunDirectory parent = RunDirectory.open(Path.of(config.parentRun()));
-      start = ModelFile.read(parent.model());
+      start = parent.readModel();
       initial = config.rewind() ? readInitial(parent) : null;
     } else {
-      start = new Model(arch, KaimingInitializer.initialize(arch, training.training().seed()));
+      start = new Model(arch, training.initialWeights());
     }
     method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
-    dir.create();
     new Provenance("prune", command, Json.MAPPER.valueToTree(config), config.seed(), prepared.reference(),
         Versions.all(), config.parentRun(), Instant.now().toString()).write(dir.provenance());
     RoundCheckpoint noRoundsDone =
@@ -107,12 +115,22 @@ public final class PruneRun {
    */
   public static TrainingRun.Result resume(
       Path out, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT);
+    RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT);
+    try (RunLock lock = RunLock.acquire(out, "prunus prune --resume --out " + out, listener::notice)) {
+      return resume(RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT), registry, data,
+          listener);
+    }
+  }
+
+  /** {@link #resume}, in the locked and checked run directory {@code dir}. */
+  private static TrainingRun.Result resume(
+      RunDirectory dir, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
     Provenance p = Provenance.read(dir.provenance());
     PruneRunConfig config = p.configAs(PruneRunConfig.class);
+    config.training().checkHeap();
     PruningMethod method = registry.create(config.method(), config.options());
     Model initial = config.rewind() ? readInitial(RunDirectory.open(Path.of(config.parentRun()))) : null;
-    RoundCheckpoint from = RoundCheckpoint.read(dir.roundCheckpoint());
+    RoundCheckpoint from = RoundCheckpoint.read(dir);
     TrainingRunConfig training = config.training();
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
@@ -176,7 +194,7 @@ public final class PruneRun {
       }
       model = trainRound(round, model, plan, trainer, prepared, config.keepBest(), totals);
       details = Json.MAPPER.valueToTree(plan.details());
-      totals.checkpoint(r, model, pruning, details).write(dir.roundCheckpoint());
+      totals.checkpoint(r, model, pruning, details).write(dir.roundCheckpoint(), training);
     }
     pruning.set("details", details);
     if (config.finalPrune() != null && from.roundsDone() <= total) {
@@ -194,7 +212,7 @@ public final class PruneRun {
           t.seed(), t.augment()), listener);
       model = trainRound(round, model, last, fineTune, prepared, config.keepBest(), totals);
       pruning.put("final_density", fp.density());
-      totals.checkpoint(total + 1, model, pruning, details).write(dir.roundCheckpoint());
+      totals.checkpoint(total + 1, model, pruning, details).write(dir.roundCheckpoint(), training);
     }
     if (config.compact()) {
       Model compacted = Compactor.compact(model);
@@ -207,7 +225,7 @@ public final class PruneRun {
     }
     Evaluation test = evaluate(model, prepared.test());
     Evaluation validation = evaluate(model, prepared.validation());
-    ModelFile.write(dir.model(), model);
+    ModelFile.write(dir.model(), model, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), training));
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
         training.model().cliName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
         ModelCounter.count(model), totals.trainSeconds, totals.pruneSeconds, totals.times, totals.history));
@@ -269,7 +287,7 @@ public final class PruneRun {
       throw new InvalidInputException("--rewind needs the parent's initial weights, but " + parent.initial()
           + " is missing: retrain the parent with this version of Prunus");
     }
-    return ModelFile.read(parent.initial());
+    return parent.readModelFile(parent.initial()).model();
   }
 
   private static Evaluation evaluate(Model model, dev.prunus.data.ImageSet data) {

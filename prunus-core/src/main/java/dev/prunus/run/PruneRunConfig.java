@@ -3,6 +3,7 @@ package dev.prunus.run;
 import dev.prunus.InvalidInputException;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.train.TrainingConfig;
 import java.util.Map;
 
 /**
@@ -26,6 +27,9 @@ public record PruneRunConfig(
     boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun, boolean keepBest,
     FinalPrune finalPrune) {
 
+  /** The most rounds a run may have (published iterative schedules use tens). */
+  public static final int MAX_ROUNDS = 1000;
+
   /** Phase 3 of a run: magnitude pruning to {@code density} of the parameters, then {@code epochs} of fine-tuning. */
   public record FinalPrune(double density, int epochs) {
     public FinalPrune {
@@ -33,8 +37,8 @@ public record PruneRunConfig(
         throw new InvalidInputException("--final-density " + density + " must be in (0, 1): e.g. 0.023 keeps 2.3% of the "
             + "parameters");
       }
-      if (epochs < 0) {
-        throw new InvalidInputException("--final-epochs " + epochs + " must be 0 or more");
+      if (epochs < 0 || epochs > TrainingConfig.MAX_EPOCHS) {
+        throw new InvalidInputException("--final-epochs " + epochs + " must be in [0, " + TrainingConfig.MAX_EPOCHS + "]");
       }
     }
   }
@@ -42,8 +46,9 @@ public record PruneRunConfig(
   public PruneRunConfig {
     options = Map.copyOf(options);
     PruningTarget.ofDensity(density);
-    if (rounds < 1) {
-      throw new InvalidInputException("rounds=" + rounds + " must be at least 1");
+    if (rounds < 1 || rounds > MAX_ROUNDS) {
+      throw new InvalidInputException("rounds=" + rounds + " must be in [1, " + MAX_ROUNDS + "]: each round prunes "
+          + "and retrains, e.g. --rounds 10");
     }
     if (schedule == ScheduleKind.AT_INIT && parentRun != null) {
       throw new InvalidInputException("the at-init schedule starts from fresh weights: use --model and --dataset, not --from");

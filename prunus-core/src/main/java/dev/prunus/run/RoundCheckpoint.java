@@ -34,8 +34,9 @@ record RoundCheckpoint(
     return pruning.deepCopy();
   }
 
-  void write(Path file) {
-    ObjectNode meta = Json.MAPPER.createObjectNode();
+  /** Writes this checkpoint of a run of {@code config} (stamped with it, see {@link RunFileCheck}). */
+  void write(Path file, TrainingRunConfig config) {
+    ObjectNode meta = RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config);
     meta.put(RunDirectory.ROUNDS_DONE, roundsDone);
     meta.set("pruning", pruning);
     meta.set("details", details);
@@ -46,8 +47,10 @@ record RoundCheckpoint(
     ModelFile.write(file, model, Map.of(), meta);
   }
 
-  static RoundCheckpoint read(Path file) {
-    ModelFile.Stored s = ModelFile.readStored(file);
+  /** The round checkpoint of {@code run}, checked against its provenance. */
+  static RoundCheckpoint read(RunDirectory run) {
+    Path file = run.roundCheckpoint();
+    ModelFile.Stored s = run.readModelFile(file);
     JsonNode meta = s.meta();
     if (!meta.has(RunDirectory.ROUNDS_DONE) || !meta.path("pruning").isObject()
         || !meta.path("history").isArray()) {

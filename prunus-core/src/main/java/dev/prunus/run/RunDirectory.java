@@ -1,6 +1,9 @@
 package dev.prunus.run;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.io.ModelFile;
+import dev.prunus.io.OutputPath;
+import dev.prunus.model.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,13 +79,14 @@ public record RunDirectory(Path path) {
 
   /**
    * Checks, before anything is computed or written, that a new run may be written here. Nothing is
-   * created. Throws {@link InvalidInputException} when {@code path} is a file, a non-empty directory that
-   * is not a Prunus run, a finished run, an unfinished run (which {@link #checkResumable} accepts), or not
+   * created. Throws {@link InvalidInputException} when {@code path} is a file, in use by another process
+   * ({@link RunLock}), a non-empty directory (its lock file aside) that is not a Prunus run, a finished run, an unfinished run (which {@link #checkResumable} accepts), or not
    * writable.
    */
   public static RunDirectory checkWritable(Path path) {
     RunDirectory run = new RunDirectory(path);
     checkNotAFile(path);
+    RunLock.checkFree(path);
     if (Files.isDirectory(path) && !isEmpty(path)) {
       if (run.isFinished()) {
         throw new InvalidInputException("--out " + path + " already holds a finished run: choose another directory");
@@ -107,16 +111,15 @@ public record RunDirectory(Path path) {
   public static RunDirectory checkResumable(Path path, String kind, String checkpoint) {
     RunDirectory run = new RunDirectory(path);
     checkNotAFile(path);
+    RunLock.checkFree(path);
     if (!run.isRun()) {
       throw new InvalidInputException("--resume: " + path + " holds no Prunus run (no " + PROVENANCE
           + "): pass the --out of a killed `prunus " + kind + "`, or drop --resume to start a new run");
     }
     String made = Provenance.read(run.provenance()).kind();
     if (!kind.equals(made)) {
-      String fix = "train".equals(made) || "prune".equals(made)
-          ? "continue it with `prunus " + made + " --resume --out " + path + "`" : "it cannot be resumed";
-      throw new InvalidInputException("--resume: " + path + " holds a `prunus " + made + "` run, not a `prunus "
-          + kind + "` one: " + fix);
+      throw new InvalidInputException("--resume: " + path + " holds " + (run.isFinished() ? "a finished" : "a")
+          + " `prunus " + made + "` run, not a `prunus " + kind + "` one: " + otherKindFix(run, made));
     }
     if (run.isFinished()) {
       throw new InvalidInputException("--resume: " + path + " holds a finished run (it has " + METRICS
@@ -130,6 +133,20 @@ public record RunDirectory(Path path) {
     return run;
   }
 
+  /** What to do with a run of another command than the one asked to resume it. */
+  private static String otherKindFix(RunDirectory run, String made) {
+    boolean resumable = "train".equals(made) || "prune".equals(made);
+    if (!resumable) {
+      return "it cannot be resumed";
+    }
+    if (!run.isFinished()) {
+      return "continue it with `prunus " + made + " --resume --out " + run.path() + "`";
+    }
+    return "train".equals(made)
+        ? "there is nothing to resume; to prune it, `prunus prune --method ID --from " + run.path() + " --out NEW_DIR`"
+        : "there is nothing to resume; for a new run, choose another --out";
+  }
+
   private static void checkNotAFile(Path path) {
     if (Files.exists(path) && !Files.isDirectory(path)) {
       throw new InvalidInputException("--out " + path + " is a file, not a directory: choose a new directory");
@@ -137,14 +154,31 @@ public record RunDirectory(Path path) {
   }
 
   private static void checkCanWrite(Path path) {
-    Path existing = path.toAbsolutePath();
-    while (existing != null && !Files.exists(existing)) {
-      existing = existing.getParent();
+    OutputPath.checkDirectory("--out", path);
+  }
+
+  /**
+   * A model file of this run ({@link #model()}, a checkpoint, {@link #initial()}), checked against the run's
+   * provenance.json ({@link RunFileCheck}): a file copied in from another run is refused, naming both.
+   * A run of another kind (a sweep) is not checked.
+   */
+  public ModelFile.Stored readModelFile(Path file) {
+    ModelFile.Stored s = ModelFile.readStored(file);
+    Provenance p = Provenance.read(provenance());
+    TrainingRunConfig config = switch (p.kind() == null ? "" : p.kind()) {
+      case "train" -> TrainingRun.config(p);
+      case "prune" -> p.configAs(PruneRunConfig.class).training();
+      default -> null;
+    };
+    if (config != null) {
+      RunFileCheck.check(file, s, config, provenance());
     }
-    if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-      throw new InvalidInputException("--out " + path + " cannot be written (" + existing
-          + " is not a writable directory): choose a directory you can write to");
-    }
+    return s;
+  }
+
+  /** This run's model, checked against its provenance ({@link #readModelFile}). */
+  public Model readModel() {
+    return readModelFile(model()).model();
   }
 
   /** Opens an existing run for reading. */
@@ -168,7 +202,7 @@ public record RunDirectory(Path path) {
 
   private static boolean isEmpty(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.findAny().isEmpty();
+      return s.allMatch(RunLock::isLockFile);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + dir + ": " + e.getMessage());
     }

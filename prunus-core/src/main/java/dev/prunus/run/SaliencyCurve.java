@@ -14,7 +14,8 @@ import java.util.Map;
  * greedy step in order, how many of the steps were taken, and the knee. Read from a plan's details as
  * they appear in metrics.json ({@code pruning.details.layers.<layer>}), and written as CSV (one row per
  * step: {@code layer,step,saliency,removed}, with {@code step} 1-based and {@code removed} 1 for the
- * steps the plan made).
+ * steps the plan made; in a sweep, which plans every count, 1 for the steps up to the knee, those
+ * {@code data-free --auto} takes).
  */
 public record SaliencyCurve(String layer, List<Double> saliency, int removed, int knee) {
   public static final String CSV = "saliency.csv";

@@ -3,6 +3,7 @@ package dev.prunus.run;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
 import java.util.function.Function;
@@ -10,7 +11,6 @@ import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
 import dev.prunus.model.Model;
 import dev.prunus.train.Checkpoint;
 import dev.prunus.train.EpochRecord;
@@ -29,8 +29,10 @@ import java.util.List;
 /**
  * Trains a zoo model on a dataset into a run directory (what {@code prunus train} does).
  *
- * <p>Order matters for "nothing half-written": every input is checked and the data loaded before the
- * directory is created; provenance is written first, a checkpoint (atomically) after every epoch, and
+ * <p>Order matters for "nothing half-written": the run directory is locked ({@link RunLock}: a second
+ * process given the same {@code --out} is refused while this one runs), every input is checked and the
+ * data loaded before anything is written in it (a directory the lock created is removed again if that
+ * fails); provenance is written first, a checkpoint (atomically) after every epoch, and
  * metrics.json last, so a directory with metrics.json is a finished run and one without it can be
  * resumed from its checkpoint. The data come from a loader function (the CLI passes
  * {@code DatasetRepository::load}).
@@ -44,26 +46,35 @@ public final class TrainingRun {
   public static Result start(
       TrainingRunConfig config, Path out, List<String> command, Function<DatasetId, Dataset> data,
       TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkWritable(out);
-    Architecture arch = config.architecture();
-    PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
-    Model initial = new Model(arch, KaimingInitializer.initialize(arch, config.training().seed()));
-    dir.create();
-    new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
-        prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
-    ModelFile.write(dir.initial(), initial);
-    return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
+    config.checkHeap();
+    RunDirectory.checkWritable(out);
+    try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
+      RunDirectory dir = RunDirectory.checkWritable(out); // again, now that no other process can write here
+      Architecture arch = config.architecture();
+      PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
+          config.training().seed());
+      Model initial = new Model(arch, config.initialWeights());
+      new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
+          prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
+      ModelFile.write(dir.initial(), initial, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));
+      return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
+    }
   }
 
   /** Continues an unfinished run from its last checkpoint, with the configuration stored in it. */
   public static Result resume(Path out, Function<DatasetId, Dataset> data, TrainingListener listener) {
-    RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
-    Provenance p = Provenance.read(dir.provenance());
-    TrainingRunConfig config = config(p);
-    Checkpoint start = readCheckpoint(dir.checkpoint());
-    PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(), config.training().seed());
-    prepared.checkSameAs(p.dataset());
-    return run(dir, config, prepared, start, listener);
+    RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
+    try (RunLock lock = RunLock.acquire(out, "prunus train --resume --out " + out, listener::notice)) {
+      RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
+      Provenance p = Provenance.read(dir.provenance());
+      TrainingRunConfig config = config(p);
+      config.checkHeap();
+      Checkpoint start = readCheckpoint(dir);
+      PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
+          config.training().seed());
+      prepared.checkSameAs(p.dataset());
+      return run(dir, config, prepared, start, listener);
+    }
   }
 
   public static TrainingRunConfig config(Provenance p) {
@@ -74,7 +85,7 @@ public final class TrainingRun {
       RunDirectory dir, TrainingRunConfig config, PreparedData data, Checkpoint start, TrainingListener listener) {
     long t0 = System.nanoTime();
     Trainer.Result r = new Trainer(config.training(), listener)
-        .resume(start, data.train(), data.validation(), c -> writeCheckpoint(dir.checkpoint(), c));
+        .resume(start, data.train(), data.validation(), c -> writeCheckpoint(dir.checkpoint(), c, config));
     double trainSeconds = (System.nanoTime() - t0) / 1e9 + previousSeconds(start.history());
     Evaluation test;
     Evaluation validation;
@@ -82,7 +93,7 @@ public final class TrainingRun {
       test = Evaluator.evaluate(net, data.test());
       validation = Evaluator.evaluate(net, data.validation());
     }
-    ModelFile.write(dir.model(), r.model());
+    ModelFile.write(dir.model(), r.model(), java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
         config.model().cliName(), config.dataset().cliName(), "dense", config.training().seed(), test, validation,
         ModelCounter.count(r.model()), trainSeconds, 0, r.times(), r.history()));
@@ -112,15 +123,19 @@ public final class TrainingRun {
     }
   }
 
-  private static void writeCheckpoint(Path file, Checkpoint c) {
-    ObjectNode meta = Json.MAPPER.createObjectNode();
+  private static void writeCheckpoint(Path file, Checkpoint c, TrainingRunConfig config) {
+    ObjectNode meta = RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config);
     meta.put(RunDirectory.EPOCHS_DONE, c.epochsDone());
     meta.set("history", Json.MAPPER.valueToTree(c.history()));
     ModelFile.write(file, c.model(), c.optimizerState(), meta);
   }
 
-  private static Checkpoint readCheckpoint(Path file) {
-    ModelFile.Stored s = ModelFile.readStored(file);
+  private static Checkpoint readCheckpoint(RunDirectory dir) {
+    ModelFile.Stored s = dir.readModelFile(dir.checkpoint());
+    if (!s.meta().path(RunDirectory.EPOCHS_DONE).isInt() || !s.meta().path("history").isArray()) {
+      throw new InvalidInputException(dir.checkpoint() + " is not a training checkpoint this version of Prunus wrote: "
+          + "delete its run directory and start the run again");
+    }
     List<EpochRecord> history = new ArrayList<>();
     for (JsonNode e : s.meta().get("history")) {
       history.add(Json.MAPPER.convertValue(e, EpochRecord.class));

@@ -1,5 +1,8 @@
 package dev.prunus.run;
 
+import dev.prunus.kernel.Convolution;
+import dev.prunus.kernel.Cpu;
+import dev.prunus.kernel.EngineGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
@@ -28,6 +31,9 @@ public final class Versions {
     v.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
     v.put("djl", ai.djl.engine.Engine.getDjlVersion());
     v.put("engine", "PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+    v.put("cpu", Cpu.description());
+    v.put("convolution", Convolution.algorithm().cliName()
+        + (EngineGuard.current() == null ? " (engine check skipped)" : " (engine check passed)"));
     v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
     return v;

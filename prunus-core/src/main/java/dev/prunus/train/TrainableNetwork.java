@@ -1,32 +1,46 @@
 package dev.prunus.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
+import dev.prunus.kernel.Convolution;
+import dev.prunus.model.AddLayer;
 import dev.prunus.model.Architecture;
+import dev.prunus.model.AvgPoolLayer;
 import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.ChannelGateLayer;
+import dev.prunus.model.ClipLayer;
+import dev.prunus.model.ConcatLayer;
 import dev.prunus.model.ConvLayer;
 import dev.prunus.model.FlattenLayer;
 import dev.prunus.model.GlobalAvgPoolLayer;
+import dev.prunus.model.HardSigmoidLayer;
+import dev.prunus.model.HardSwishLayer;
 import dev.prunus.model.Layer;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.MaxPoolLayer;
 import dev.prunus.model.Model;
+import dev.prunus.model.MulLayer;
+import dev.prunus.model.Node;
+import dev.prunus.model.PadLayer;
 import dev.prunus.model.ReluLayer;
-import dev.prunus.model.ResidualBlock;
-import dev.prunus.model.Shortcut;
+import dev.prunus.model.ReshapeLayer;
+import dev.prunus.model.SigmoidLayer;
+import dev.prunus.model.SliceLayer;
 import dev.prunus.model.Tensor;
+import dev.prunus.model.TransposeLayer;
 import dev.prunus.model.Weights;
-import dev.prunus.model.ZeroPadLayer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +49,8 @@ import java.util.Map;
  * A network whose parameters live in native memory (DJL NDArrays) so it can be run and trained. Mutable,
  * unlike {@link Model}: training changes it in place; {@link #toModel()} copies it back out as a value.
  *
- * <p>The forward pass walks the architecture's layer specs and calls libtorch's kernels directly (no DJL
- * Block), so the same code serves training, evaluation and activation probing. Masks are kept exact by
+ * <p>The forward pass interprets the architecture's graph node by node and calls libtorch's kernels
+ * directly (no DJL Block), so the same code serves training, evaluation and activation probing. Masks are kept exact by
  * {@link #enforceMasks()}, which re-zeroes masked entries after every optimiser step: masking only the
  * gradients is not enough, since momentum and weight decay move masked weights too.
  *
@@ -44,8 +58,6 @@ import java.util.Map;
  * manager frees them all. Closing this network frees its parameters.
  */
 public final class TrainableNetwork implements AutoCloseable {
-  private static final Shape ONE = new Shape(1, 1);
-  private static final Shape ZERO = new Shape(0, 0);
 
   /** One trainable tensor with its name and, if pruned, its 0/1 mask. */
   public record Parameter(String name, NDArray value, NDArray mask) {}
@@ -55,7 +67,7 @@ public final class TrainableNetwork implements AutoCloseable {
   private final Map<String, NDArray> arrays = new LinkedHashMap<>();
   private final List<Parameter> trainable = new ArrayList<>();
   private final List<Parameter> masked = new ArrayList<>();
-  private final Map<String, NDArray> shortcutMasks = new LinkedHashMap<>();
+  private final Map<String, NDArray> gateMasks = new LinkedHashMap<>();
   private final Masks masks;
 
   private TrainableNetwork(Model model, NDManager parent) {
@@ -82,10 +94,13 @@ public final class TrainableNetwork implements AutoCloseable {
         }
       }
     }
-    for (String name : architecture.shortcutMaskShapes().keySet()) {
-      Mask m = masks.get(name);
-      if (m != null) {
-        shortcutMasks.put(name, manager.create(m.asFloats(), new Shape(1, m.size(), 1, 1)));
+    for (Node n : architecture.nodes()) {
+      if (n.layer() instanceof ChannelGateLayer g && masks.get(g.maskName()) != null) {
+        Mask m = masks.get(g.maskName());
+        long[] shape = new long[architecture.shape(n.name()).rank() + 1];
+        java.util.Arrays.fill(shape, 1);
+        shape[1] = m.size();
+        gateMasks.put(g.maskName(), manager.create(m.asFloats(), new Shape(shape)));
       }
     }
     enforceMasks();
@@ -123,38 +138,40 @@ public final class TrainableNetwork implements AutoCloseable {
     });
   }
 
+  /** Sees every node of a forward pass: its inputs and its output (NNrelief's activation statistics). */
+  @FunctionalInterface
+  public interface NodeObserver {
+    void observe(Node node, List<NDArray> inputs, NDArray output);
+  }
+
   /**
    * Runs the network. {@code x} has shape [N, C, H, W]; the result is the logits, [N, classes]. In
    * training mode batch norm uses batch statistics and updates its running statistics.
    */
   public NDArray forward(NDArray x, boolean training) {
-    return run(architecture.layers(), x, training);
+    return forward(x, training, null);
   }
 
-  private NDArray run(List<Layer> layers, NDArray x, boolean training) {
-    NDArray h = x;
-    for (Layer l : layers) {
-      h = apply(l, h, training);
+  /** {@link #forward(NDArray, boolean)}, showing every node to {@code observer} (null for none). */
+  public NDArray forward(NDArray x, boolean training, NodeObserver observer) {
+    Map<String, NDArray> tensors = new HashMap<>();
+    tensors.put(Architecture.INPUT, x);
+    for (Node n : architecture.nodes()) {
+      List<NDArray> in = new ArrayList<>(n.inputs().size());
+      for (String t : n.inputs()) {
+        in.add(tensors.get(t));
+      }
+      NDArray out = apply(n.layer(), in, training);
+      tensors.put(n.name(), out);
+      if (observer != null) {
+        observer.observe(n, in, out);
+      }
     }
-    return h;
+    return tensors.get(architecture.output());
   }
 
-  /**
-   * Runs one layer (a residual block as a whole) on {@code x}: the building block of {@link #forward},
-   * public so that methods can probe the activations between layers (DJL has no forward hooks).
-   */
-  public NDArray layer(Layer layer, NDArray x, boolean training) {
-    return apply(layer, x, training);
-  }
-
-  /** The shortcut output of block {@code r} on its input {@code x}, times the block's shortcut mask if any. */
-  public NDArray shortcut(ResidualBlock r, NDArray x, boolean training) {
-    NDArray s = shortcut(r.shortcut(), x, training);
-    NDArray m = shortcutMasks.get(r.shortcutMaskName());
-    return m == null ? s : s.mul(m);
-  }
-
-  private NDArray apply(Layer layer, NDArray x, boolean training) {
+  private NDArray apply(Layer layer, List<NDArray> in, boolean training) {
+    NDArray x = in.get(0);
     if (layer instanceof ConvLayer c) {
       return conv(c, x);
     } else if (layer instanceof LinearLayer l) {
@@ -164,44 +181,91 @@ public final class TrainableNetwork implements AutoCloseable {
       return batchNorm(b, x, training);
     } else if (layer instanceof ReluLayer) {
       return Activation.relu(x);
+    } else if (layer instanceof ClipLayer c) {
+      return x.clip(c.min(), c.max());
+    } else if (layer instanceof SigmoidLayer) {
+      return Activation.sigmoid(x);
+    } else if (layer instanceof HardSigmoidLayer h) {
+      return x.mul(h.alpha()).add(h.beta()).clip(0, 1);
+    } else if (layer instanceof HardSwishLayer) {
+      return x.mul(x.div(6f).add(0.5f).clip(0, 1));
     } else if (layer instanceof MaxPoolLayer p) {
-      return Pool.maxPool2d(x, new Shape(p.kernel(), p.kernel()), new Shape(p.stride(), p.stride()), ZERO, false);
+      return Pool.maxPool2d(x, new Shape(p.kernelH(), p.kernelW()), new Shape(p.strideH(), p.strideW()),
+          new Shape(p.padH(), p.padW()), p.ceil());
+    } else if (layer instanceof AvgPoolLayer p) {
+      return avgPool(p, x);
     } else if (layer instanceof GlobalAvgPoolLayer) {
-      return Pool.globalAvgPool2d(x);
+      Shape s = x.getShape();
+      return Pool.globalAvgPool2d(x).reshape(s.get(0), s.get(1), 1, 1); // DJL's drops the 1x1 map
     } else if (layer instanceof FlattenLayer) {
       return x.reshape(x.getShape().get(0), -1);
-    } else if (layer instanceof ZeroPadLayer z) {
-      int p = z.padding();
-      return x.pad(new Shape(p, p, p, p), 0);
-    } else if (layer instanceof ResidualBlock r) {
-      NDArray branch = run(r.branch(), x, training);
-      return branch.addi(shortcut(r, x, training));
+    } else if (layer instanceof ReshapeLayer r) {
+      long[] shape = new long[r.dims().length + 1];
+      shape[0] = x.getShape().get(0);
+      for (int i = 0; i < r.dims().length; i++) {
+        shape[i + 1] = r.dims()[i];
+      }
+      return x.reshape(new Shape(shape));
+    } else if (layer instanceof TransposeLayer t) {
+      int[] axes = new int[t.perm().length + 1];
+      for (int i = 0; i < t.perm().length; i++) {
+        axes[i + 1] = t.perm()[i] + 1;
+      }
+      return x.transpose(axes);
+    } else if (layer instanceof MulLayer) {
+      return x.mul(in.get(1));
+    } else if (layer instanceof ConcatLayer c) {
+      return NDArrays.concat(new NDList(in), c.axis() + 1);
+    } else if (layer instanceof PadLayer p) {
+      return x.pad(torchPadding(p), 0);
+    } else if (layer instanceof SliceLayer s) {
+      return x.get(":, ".repeat(s.axis() + 1) + s.start() + ":" + s.end() + ":" + s.step());
+    } else if (layer instanceof ChannelGateLayer g) {
+      NDArray m = gateMasks.get(g.maskName());
+      return m == null ? x : x.mul(m);
+    } else if (layer instanceof AddLayer) {
+      return x.add(in.get(1));
     }
     throw new IllegalStateException("no forward rule for " + layer);
   }
 
-  private NDArray shortcut(Shortcut s, NDArray x, boolean training) {
-    if (s instanceof Shortcut.Identity) {
-      return x;
-    } else if (s instanceof Shortcut.ZeroPad z) {
-      NDArray sub = z.stride() == 1 ? x : x.get(":, :, ::" + z.stride() + ", ::" + z.stride());
-      return sub.pad(new Shape(0, 0, 0, 0, z.padBefore(), z.padAfter()), 0);
-    } else if (s instanceof Shortcut.Projection p) {
-      return batchNorm(p.batchNorm(), conv(p.conv(), x), training);
+  /**
+   * Average pooling. DJL 0.35 ignores {@code count_include_pad} (it always divides by the window, padding
+   * included), so without padding counted the pooled map is divided by the pooled map of ones: the share
+   * of each window inside the input.
+   */
+  private static NDArray avgPool(AvgPoolLayer p, NDArray x) {
+    Shape kernel = new Shape(p.kernelH(), p.kernelW());
+    Shape stride = new Shape(p.strideH(), p.strideW());
+    Shape padding = new Shape(p.padH(), p.padW());
+    NDArray y = Pool.avgPool2d(x, kernel, stride, padding, p.ceil(), true);
+    if (p.countPadding() || p.padH() == 0 && p.padW() == 0 && !p.ceil()) {
+      return y;
     }
-    throw new IllegalStateException("no forward rule for " + s);
+    Shape s = x.getShape();
+    NDArray ones = x.getManager().ones(new Shape(1, 1, s.get(2), s.get(3)));
+    return y.div(Pool.avgPool2d(ones, kernel, stride, padding, p.ceil(), true));
+  }
+
+  /** torch's pad list: (before, after) pairs from the last axis backwards, down to the first padded axis. */
+  private static Shape torchPadding(PadLayer p) {
+    int[] before = p.before();
+    int[] after = p.after();
+    int first = 0;
+    while (first < before.length - 1 && before[first] == 0 && after[first] == 0) {
+      first++;
+    }
+    long[] pads = new long[2 * (before.length - first)];
+    for (int axis = before.length - 1, i = 0; axis >= first; axis--, i += 2) {
+      pads[i] = before[axis];
+      pads[i + 1] = after[axis];
+    }
+    return new Shape(pads);
   }
 
   private NDArray conv(ConvLayer c, NDArray x) {
-    return Conv2d.conv2d(
-            x,
-            arrays.get(c.weightName()),
-            c.bias() ? arrays.get(c.biasName()) : null,
-            new Shape(c.stride(), c.stride()),
-            new Shape(c.padding(), c.padding()),
-            ONE,
-            1)
-        .singletonOrThrow();
+    return Convolution.conv2d(x, arrays.get(c.weightName()), c.bias() ? arrays.get(c.biasName()) : null,
+        c.strideH(), c.strideW(), c.padH(), c.padW(), c.dilationH(), c.dilationW(), c.groups());
   }
 
   private NDArray batchNorm(BatchNormLayer b, NDArray x, boolean training) {
@@ -214,7 +278,7 @@ public final class TrainableNetwork implements AutoCloseable {
             arrays.get(b.betaName()),
             1,
             1f - BatchNormLayer.MOMENTUM,
-            BatchNormLayer.EPSILON,
+            b.epsilon(),
             training)
         .singletonOrThrow();
   }

@@ -8,9 +8,15 @@ import dev.prunus.InvalidInputException;
  */
 public record TrainingConfig(
     int epochs, int batchSize, OptimizerConfig optimizer, LearningRateSchedule schedule, long seed, boolean augment) {
+  /** The most epochs a run may train. */
+  public static final int MAX_EPOCHS = 100_000;
+
   public TrainingConfig {
     if (epochs < 0) {
       throw new InvalidInputException("epochs=" + epochs + " must be 0 or more: pass e.g. --epochs 2");
+    }
+    if (epochs > MAX_EPOCHS) {
+      throw new InvalidInputException("epochs=" + epochs + " must be at most " + MAX_EPOCHS + ": pass e.g. --epochs 200");
     }
     if (batchSize <= 0) {
       throw new InvalidInputException("batch-size=" + batchSize + " must be at least 1: pass e.g. --batch-size 64");

@@ -17,6 +17,9 @@ public interface TrainingListener {
 
   default void epochFinished(EpochRecord record) {}
 
+  /** Something the user should know that does not stop the run (a stale lock of a dead process reclaimed). */
+  default void notice(String message) {}
+
   /** A progress line from a pruning method whose plan takes a while (RGP's graph search). */
   default void planProgress(String line) {}
 }

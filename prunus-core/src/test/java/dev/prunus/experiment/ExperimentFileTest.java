@@ -85,6 +85,8 @@ class ExperimentFileTest {
     List<PlannedRun> runs = ExperimentGrid.expand(s, Path.of("/tmp/e"));
     // dense 2x1x2, magnitude 2x2x2, snip 2x2x2, iterative 2x1x2
     assertThat(runs).hasSize(4 + 8 + 8 + 4);
+    assertThat(ExperimentGrid.size(s)).isEqualTo(runs.size()); // counted without expanding, for the size check
+    ExperimentGrid.checkSize(s, false);
     assertThat(runs).extracting(PlannedRun::id).doesNotHaveDuplicates();
     assertThat(runs.subList(0, 4)).allMatch(PlannedRun::isDense);
     PlannedRun mag = runs.stream().filter(r -> r.id().equals("magnitude/lenet5_mnist-sample_d0.1_s2")).findFirst()
@@ -139,6 +141,8 @@ class ExperimentFileTest {
         .startsWith("x.yaml:5: densities[1]=1.5 must be in (0, 1]");
     assertThat(error(GOOD.replace("epochs: 2", "epochs: -1")))
         .startsWith("x.yaml:8: training.epochs=-1 must be in [0, 100000]");
+    assertThat(error(GOOD.replace("width: 0.5", "width: Infinity")))
+        .startsWith("x.yaml:6: width=Infinity is not a finite number: it must be in (0, 8]");
     assertThat(error(GOOD.replace("width: 0.5", "width: 9")))
         .startsWith("x.yaml:6: width=9 must be in (0, 8]");
     assertThat(error(GOOD.replace("seeds: [1, 2]", "seeds: [1, one]")))

@@ -3,7 +3,7 @@ package dev.prunus.measure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Counts under masks, against hand counts on LeNet-5 (6-16-120-84). */
 class ModelCounterTest {
   private final Architecture arch = ModelId.LENET5.build();
-  private final Model dense = new Model(arch, KaimingInitializer.initialize(arch, 1));
+  private final Model dense = new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, 1));
 
   @Test
   void aDenseModelCountsEveryParameterEvenZeroBiases() {

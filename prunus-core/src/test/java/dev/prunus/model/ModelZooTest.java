@@ -97,9 +97,9 @@ class ModelZooTest {
   @Test
   void kaimingInitIsSeededAndScaledByFanIn() {
     Architecture a = ModelId.LENET_300_100.build();
-    Weights w1 = KaimingInitializer.initialize(a, 7);
-    Weights w2 = KaimingInitializer.initialize(a, 7);
-    Weights w3 = KaimingInitializer.initialize(a, 8);
+    Weights w1 = Initialization.KAIMING_NORMAL.initialize(a, 7);
+    Weights w2 = Initialization.KAIMING_NORMAL.initialize(a, 7);
+    Weights w3 = Initialization.KAIMING_NORMAL.initialize(a, 8);
     assertThat(w1).isEqualTo(w2);
     assertThat(w1.get("fc1.weight")).isNotEqualTo(w3.get("fc1.weight"));
     float[] d = w1.get("fc1.weight").data();

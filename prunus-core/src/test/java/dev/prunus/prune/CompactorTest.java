@@ -10,9 +10,8 @@ import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
+import dev.prunus.model.PadLayer;
 import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.ResidualBlock;
-import dev.prunus.model.Shortcut;
 import dev.prunus.model.Tensor;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.method.L1Structured;
@@ -63,7 +62,7 @@ class CompactorTest {
     Model model = PruningFixtures.randomized(PruningFixtures.small(id), 13);
     SplittableRandom r = new SplittableRandom(id.ordinal());
     List<UnitRemoval> drops = new ArrayList<>();
-    for (UnitGroup g : UnitCoupling.of(model.architecture()).groups()) {
+    for (UnitGroup g : ChannelDependencies.of(model.architecture()).groups()) {
       if (g.removable() && r.nextBoolean()) {
         UnitGroup.Member m = g.members().get(r.nextInt(g.members().size()));
         drops.add(UnitRemoval.drop(m.layer(), m.unit()));
@@ -158,7 +157,7 @@ class CompactorTest {
   @Test
   void aCoupledGroupIsRemovedOnlyWhenEveryMemberIsSilent() {
     Model resnet = PruningFixtures.randomized(PruningFixtures.small(ModelId.RESNET20), 7);
-    List<UnitGroup.Member> members = UnitCoupling.of(resnet.architecture()).groupOf("conv1", 0).members();
+    List<UnitGroup.Member> members = ChannelDependencies.of(resnet.architecture()).groupOf("conv1", 0).members();
     Masks allButLast = Masks.NONE;
     for (UnitGroup.Member m : members.subList(0, members.size() - 1)) {
       allButLast = allButLast.and(silence(resnet, m.layer(), m.unit(), true));
@@ -181,8 +180,8 @@ class CompactorTest {
     PruningPlan plan = new PruningPlan("test", Masks.NONE,
         List.of(UnitRemoval.drop("layer2.0.conv2", 0), UnitRemoval.drop("layer1.2.conv2", 1)), Map.of());
     Model compact = assertCompactsExactly(resnet, MaskApplier.apply(resnet, plan), true);
-    assertThat(shortcut(compact, "layer2.0")).isEqualTo(new Shortcut.ZeroPad(2, 1, 2));
-    assertThat(shortcut(compact, "layer3.0")).isEqualTo(new Shortcut.ZeroPad(2, 4, 4));
+    assertThat(channelPad(compact, "layer2.0")).isEqualTo(PadLayer.channels(1, 2));
+    assertThat(channelPad(compact, "layer3.0")).isEqualTo(PadLayer.channels(4, 4));
     assertThat(units(compact, "conv1")).isEqualTo(3);
     assertThat(units(compact, "layer2.1.conv2")).isEqualTo(6);
     assertThat(units(compact, "layer3.0.conv2")).isEqualTo(14);
@@ -254,7 +253,7 @@ class CompactorTest {
     if (p.hasBias()) {
       m.put(p.biasName(), without(p.outputUnits(), unit));
     }
-    UnitGroup.Member member = UnitCoupling.of(model.architecture()).groupOf(layer, unit).members().stream()
+    UnitGroup.Member member = ChannelDependencies.of(model.architecture()).groupOf(layer, unit).members().stream()
         .filter(x -> x.layer().equals(layer)).findFirst().orElseThrow();
     if (batchNorm) {
       member.batchNorm().ifPresent(bn -> {
@@ -285,14 +284,10 @@ class CompactorTest {
     return layer(model, name).outputUnits();
   }
 
-  private static Shortcut shortcut(Model model, String block) {
-    List<Shortcut> found = new ArrayList<>();
-    Architecture.visit(model.architecture().layers(), (Layer l) -> {
-      if (l instanceof ResidualBlock r && r.name().equals(block)) {
-        found.add(r.shortcut());
-      }
-    });
-    return found.get(0);
+  /** The channel padding of an option-A block's shortcut: the layer feeding its gate. */
+  private static Layer channelPad(Model model, String block) {
+    Architecture a = model.architecture();
+    return a.node(a.node(block + ".shortcut").input()).layer();
   }
 
   private static <T> T last(List<T> list) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LayerBudgetTest {
   /** flatten(1x2x2) -> fc1 4->4 -> fc2 4->2: 16 + 8 weights, 6 biases. */
   private static Architecture tiny() {
-    return new Architecture("tiny", new FeatureShape(1, 2, 2), 2, 1, List.of(
+    return Architecture.sequential("tiny", new FeatureShape(1, 2, 2), 2, 1, List.of(
         new FlattenLayer(), new LinearLayer("fc1", 4, 4, true), new ReluLayer(), new LinearLayer("fc2", 4, 2, true)));
   }
 

@@ -3,7 +3,7 @@ package dev.prunus.prune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.Tensor;
@@ -38,7 +38,7 @@ class MagnitudeTest {
   @Test
   void keepsTheLargestMagnitudesOfEachLayer() {
     Architecture a = ModelId.LENET_300_100.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 1));
     float[] w = new float[10 * 100];
     for (int i = 0; i < w.length; i++) {
       w[i] = (i % 2 == 0 ? 1 : -1) * i; // |w| grows with the index
@@ -57,7 +57,7 @@ class MagnitudeTest {
   @Test
   void globalScopeKeepsTheFloorOfEveryLayer() {
     Architecture a = ModelId.LENET_300_100.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 1));
     PruningPlan plan = MethodRegistry.standard().create("magnitude", Map.of("min-layer-density", "0.05"))
         .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.1), 0));
     long kept = 0;

@@ -99,9 +99,9 @@ class MaskApplierTest {
   void droppingACoupledUnitRemovesItsWholeGroup() {
     Model resnet = PruningFixtures.randomized(PruningFixtures.small(ModelId.RESNET20), 1);
     Model pruned = MaskApplier.apply(resnet, plan(UnitRemoval.drop("layer2.1.conv2", 2)));
-    UnitGroup g = UnitCoupling.of(resnet.architecture()).groupOf("conv1", 0);
+    UnitGroup g = ChannelDependencies.of(resnet.architecture()).groupOf("conv1", 0);
     assertThat(g.members()).hasSize(10);
-    assertThat(DeadUnits.of(pruned, UnitCoupling.of(resnet.architecture())))
+    assertThat(DeadUnits.of(pruned, ChannelDependencies.of(resnet.architecture())))
         .as("dead groups").containsOnlyOnce(true);
     for (UnitGroup.Member m : g.members()) {
       String bn = m.batchNorm().orElseThrow();

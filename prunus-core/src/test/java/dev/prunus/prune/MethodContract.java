@@ -7,7 +7,7 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -60,7 +60,7 @@ public abstract class MethodContract {
 
   protected static Model small(ModelId id, long seed) {
     Architecture a = id.build(new ModelOptions(new FeatureShape(1, 28, 28), 10, 0.25, List.of()));
-    return new Model(a, KaimingInitializer.initialize(a, seed));
+    return new Model(a, Initialization.KAIMING_NORMAL.initialize(a, seed));
   }
 
   protected static PruningContext context(double density, long seed) {

@@ -7,7 +7,7 @@ import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.FlattenLayer;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -35,7 +35,7 @@ public final class PruningFixtures {
 
   /** A 3-layer perceptron on 1x2x2 inputs: flatten, fc1 4->6, ReLU, fc2 6->5, ReLU, fc3 5->3. */
   public static Architecture mlp() {
-    return new Architecture("mlp", new FeatureShape(1, 2, 2), 3, 1, List.of(
+    return Architecture.sequential("mlp", new FeatureShape(1, 2, 2), 3, 1, List.of(
         new FlattenLayer(),
         new LinearLayer("fc1", 4, 6, true), new ReluLayer(),
         new LinearLayer("fc2", 6, 5, true), new ReluLayer(),
@@ -47,7 +47,7 @@ public final class PruningFixtures {
    * (0, 1), so that a unit's batch norm really moves its output and equality checks are not vacuous.
    */
   public static Model randomized(Architecture arch, long seed) {
-    Weights w = KaimingInitializer.initialize(arch, seed);
+    Weights w = Initialization.KAIMING_NORMAL.initialize(arch, seed);
     SplittableRandom r = new SplittableRandom(seed ^ 0x5DEECE66DL);
     for (PrunableLayer p : arch.prunableLayers()) {
       if (p.hasBias()) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prunus.InvalidInputException;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import java.util.Map;
@@ -38,7 +38,7 @@ class RandomPruningTest {
   @Test
   void perLayerDensitiesAreMet() {
     Architecture a = ModelId.LENET_300_100.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 1));
     PruningPlan plan = MethodRegistry.standard().create("random", Map.of("densities", "fc1=0.05,fc2=0.3"))
         .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 4));
     assertThat(plan.masks().get("fc1.weight").kept()).isEqualTo(Math.round(0.05 * 235_200));
@@ -49,7 +49,7 @@ class RandomPruningTest {
   @Test
   void differentSeedsGiveDifferentMasks() {
     Architecture a = ModelId.LENET5.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 1));
     PruningMethod r = MethodRegistry.standard().create("random", Map.of());
     assertThat(r.plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 1)).masks())
         .isNotEqualTo(r.plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 2)).masks());
@@ -58,7 +58,7 @@ class RandomPruningTest {
   @Test
   void aLayerTheModelDoesNotHaveIsNamed() {
     Architecture a = ModelId.LENET5.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 1));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 1));
     assertThatThrownBy(() -> MethodRegistry.standard().create("random", Map.of("densities", "fc9=0.1"))
             .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("fc9");

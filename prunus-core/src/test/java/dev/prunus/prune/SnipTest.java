@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.Tensor;
@@ -31,7 +31,7 @@ class SnipTest {
   @Test
   void keepsTheLargestConnectionSensitivities() {
     Architecture a = ModelId.LENET_300_100.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 5));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 5));
     ImageSet data = SyntheticImages.bars(64, 10, 1, 28, 3);
     PruningPlan plan = MethodRegistry.standard().create("snip", Map.of("batch-size", "64"))
         .plan(m, new PruningContext(PruningTarget.ofDensity(0.05), 1, Optional.of(data)));
@@ -63,7 +63,7 @@ class SnipTest {
   @Test
   void withoutDataItSaysWhatItNeeds() {
     Architecture a = ModelId.LENET5.build();
-    Model m = new Model(a, KaimingInitializer.initialize(a, 5));
+    Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 5));
     assertThatThrownBy(() -> MethodRegistry.standard().create("snip", Map.of())
             .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(0.1), 1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("training data");

@@ -78,7 +78,12 @@ class NeuronSweepTest {
     Path dir = tmp.resolve("sweep");
     assertThat(Files.readAllLines(dir.resolve(NeuronSweep.CSV))).hasSize(17)
         .first().isEqualTo("method,seed,removed,kept,params,params_removed,test_accuracy,validation_accuracy");
-    assertThat(Files.readAllLines(dir.resolve(SaliencyCurve.CSV))).hasSize(150);
+    List<String> saliencyRows = Files.readAllLines(dir.resolve(SaliencyCurve.CSV));
+    assertThat(saliencyRows).hasSize(150);
+    assertThat(saliencyRows.stream().skip(1).filter(row -> row.endsWith(",1")).count())
+        .as("the removed column marks the steps up to the knee").isEqualTo(r.saliency().knee()).isPositive();
+    assertThat(saliencyRows.get(r.saliency().knee())).endsWith(",1");
+    assertThat(saliencyRows.get(r.saliency().knee() + 1)).endsWith(",0");
     JsonNode m = Json.MAPPER.readTree(dir.resolve(RunDirectory.METRICS).toFile());
     assertThat(m.get("dense_test_accuracy").asDouble()).isEqualTo(r.denseTest());
     assertThat(m.at("/auto/test_accuracy_drop").asDouble())

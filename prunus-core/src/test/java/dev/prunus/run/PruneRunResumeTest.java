@@ -96,7 +96,7 @@ class PruneRunResumeTest {
     assertThatThrownBy(() -> execute(magnitude(), killed, killedAtTraining(killedAt))).hasMessage("killed");
     RunDirectory dir = new RunDirectory(killed);
     assertThat(dir.metrics()).doesNotExist();
-    RoundCheckpoint checkpoint = RoundCheckpoint.read(dir.roundCheckpoint());
+    RoundCheckpoint checkpoint = RoundCheckpoint.read(dir);
     assertThat(checkpoint.roundsDone()).isEqualTo(killedAt - 1);
     assertThat(checkpoint.pruning().get("rounds")).hasSize(killedAt - 1);
     assertThat(checkpoint.history()).hasSize(killedAt - 1);
@@ -118,7 +118,7 @@ class PruneRunResumeTest {
     TrainingRun.Result whole = execute(relief(), tmp.resolve("relief-whole"), TrainingListener.NONE);
     Path killed = tmp.resolve("relief-killed");
     assertThatThrownBy(() -> execute(relief(), killed, killedAtTraining(2))).hasMessage("killed");
-    assertThat(RoundCheckpoint.read(killed.resolve(RunDirectory.ROUND_CHECKPOINT)).roundsDone()).isEqualTo(1);
+    assertThat(RoundCheckpoint.read(new RunDirectory(killed)).roundsDone()).isEqualTo(1);
 
     PruneRun.resume(killed, MethodRegistry.standard(), LOADER, TrainingListener.NONE);
     assertThat(withoutTiming(metrics(killed))).isEqualTo(withoutTiming(metrics(whole.directory().path())));
@@ -138,8 +138,8 @@ class PruneRunResumeTest {
         .hasMessageContaining("choose another --out");
     assertThatThrownBy(() -> PruneRun.resume(parent, MethodRegistry.standard(), LOADER, TrainingListener.NONE))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("holds a `prunus train` run, not a `prunus prune` one")
-        .hasMessageContaining("prunus train --resume --out " + parent);
+        .hasMessageContaining("holds a finished `prunus train` run, not a `prunus prune` one")
+        .hasMessageContaining("prunus prune --method ID --from " + parent + " --out NEW_DIR");
 
     Path early = tmp.resolve("refused-early");
     assertThatThrownBy(() -> execute(magnitude(), early, killedAtTraining(1))).hasMessage("killed");

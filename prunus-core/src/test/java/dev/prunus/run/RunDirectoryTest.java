@@ -58,4 +58,23 @@ class RunDirectoryTest {
         .hasMessageContaining("holds a `prunus prune` run, not a `prunus train` one: continue it with "
             + "`prunus prune --resume --out " + dir + "`");
   }
+
+  /** A finished run of another command gets advice that works: not `--resume`, which would fail too. */
+  @Test
+  void aFinishedRunOfAnotherCommandIsNamedFinishedWithAFixThatWorks(@TempDir Path dir) throws Exception {
+    Path train = Files.createDirectories(dir.resolve("train"));
+    Files.writeString(train.resolve(RunDirectory.PROVENANCE), "{\"kind\": \"train\"}");
+    Files.writeString(train.resolve(RunDirectory.METRICS), "{}");
+    assertThatThrownBy(() -> RunDirectory.checkResumable(train, "prune", RunDirectory.ROUND_CHECKPOINT))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("holds a finished `prunus train` run, not a `prunus prune` one: there is nothing to "
+            + "resume; to prune it, `prunus prune --method ID --from " + train + " --out NEW_DIR`")
+        .hasMessageNotContaining("--resume --out");
+    Path prune = Files.createDirectories(dir.resolve("prune"));
+    Files.writeString(prune.resolve(RunDirectory.PROVENANCE), "{\"kind\": \"prune\"}");
+    Files.writeString(prune.resolve(RunDirectory.METRICS), "{}");
+    assertThatThrownBy(() -> RunDirectory.checkResumable(prune, "train", RunDirectory.CHECKPOINT))
+        .hasMessageContaining("holds a finished `prunus prune` run, not a `prunus train` one: there is nothing to "
+            + "resume; for a new run, choose another --out");
+  }
 }

@@ -72,7 +72,8 @@ class TrainingRunTest {
     assertThat(p.versions()).containsKeys("prunus", "java", "djl", "engine");
     assertThat(TrainingRun.config(p)).isEqualTo(config(1));
     assertThat(Files.list(tmp.resolve("a")).map(f -> f.getFileName().toString()))
-        .containsExactlyInAnyOrder("metrics.json", "provenance.json", "model.prunus", "initial.prunus");
+        .containsExactlyInAnyOrder("metrics.json", "provenance.json", "model.prunus", "initial.prunus", RunLock.FILE);
+    assertThat(tmp.resolve("a").resolve(RunLock.FILE)).isEmptyFile(); // released
   }
 
   private static JsonNode withoutTiming(JsonNode metrics) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.testing.SyntheticImages;
@@ -19,7 +19,7 @@ class DivergenceTest {
     TrainingConfig cfg = new TrainingConfig(3, 32, new OptimizerConfig.Sgd(1e6, 0.9, false, 0),
         new LearningRateSchedule.Constant(), 1, false);
     assertThatThrownBy(() -> new Trainer(cfg, TrainingListener.NONE)
-            .train(new Model(arch, KaimingInitializer.initialize(arch, 1)), data, data, null))
+            .train(new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, 1)), data, data, null))
         .isInstanceOf(NonFiniteLossException.class)
         .hasMessageMatching("training diverged: loss is (NaN|Infinity) at epoch 1, step \\d+; lower the learning rate.*");
   }

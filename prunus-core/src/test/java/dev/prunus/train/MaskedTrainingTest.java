@@ -6,7 +6,7 @@ import dev.prunus.data.ImageSet;
 import dev.prunus.testing.SyntheticImages;
 import dev.prunus.io.ModelFile;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
@@ -28,7 +28,7 @@ class MaskedTrainingTest {
   @Test
   void prunedWeightsStayExactlyZeroThroughMomentumWeightDecayAndReload(@TempDir Path dir) {
     Architecture arch = ModelId.LENET5.build();
-    Model pruned = new Model(arch, KaimingInitializer.initialize(arch, 3)).pruned(randomMasks(arch, 0.3, 5));
+    Model pruned = new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, 3)).pruned(randomMasks(arch, 0.3, 5));
     TrainingConfig cfg = new TrainingConfig(2, 32,
         new OptimizerConfig.Sgd(0.05, 0.9, false, 5e-4), new LearningRateSchedule.Constant(), 1, false);
     Model trained = new Trainer(cfg, TrainingListener.NONE).train(pruned, TRAIN, TRAIN, null).model();
@@ -52,7 +52,7 @@ class MaskedTrainingTest {
   @Test
   void prunedWeightsStayZeroUnderAdam() {
     Architecture arch = ModelId.LENET_300_100.build();
-    Model pruned = new Model(arch, KaimingInitializer.initialize(arch, 3)).pruned(randomMasks(arch, 0.1, 6));
+    Model pruned = new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, 3)).pruned(randomMasks(arch, 0.1, 6));
     TrainingConfig cfg = new TrainingConfig(1, 64,
         new OptimizerConfig.Adam(1e-3, 0.9, 0.999, 1e-8, 1e-4), new LearningRateSchedule.Constant(), 1, false);
     Model trained = new Trainer(cfg, TrainingListener.NONE).train(pruned, TRAIN, TRAIN, null).model();
@@ -63,7 +63,7 @@ class MaskedTrainingTest {
   @Test
   void lenet5LearnsTheSyntheticBars() {
     Architecture arch = ModelId.LENET5.build();
-    Model m = new Model(arch, KaimingInitializer.initialize(arch, 1));
+    Model m = new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, 1));
     TrainingConfig cfg = new TrainingConfig(3, 32,
         new OptimizerConfig.Sgd(0.01, 0.9, true, 0), new LearningRateSchedule.Cosine(), 2, false);
     ImageSet val = SyntheticImages.bars(300, 10, 1, 28, 99);

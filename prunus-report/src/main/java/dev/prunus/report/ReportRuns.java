@@ -28,9 +28,13 @@ public final class ReportRuns {
     List<RunRow> rows = new ArrayList<>();
     for (Path dir : dirs) {
       if (ResultsFiles.exists(dir)) {
-        ResultsFiles.read(dir).forEach(r -> rows.add(new RunRow(r)));
+        List<ObjectNode> results = ResultsFiles.read(dir);
+        for (int i = 0; i < results.size(); i++) {
+          rows.add(RunRow.checked(results.get(i), dir.resolve(ResultsFiles.JSON) + " (run " + (i + 1) + ", "
+              + results.get(i).path("run.id").asText("no run.id") + ")"));
+        }
       } else if (new RunDirectory(dir).isFinished()) {
-        rows.add(new RunRow(runRow(dir)));
+        rows.add(RunRow.checked(runRow(dir), new RunDirectory(dir).metrics().toString()));
       } else {
         throw new InvalidInputException(dir + " is neither an experiment directory (no " + ResultsFiles.JSON
             + ") nor a finished run (no " + RunDirectory.METRICS + " and " + RunDirectory.PROVENANCE
@@ -53,9 +57,18 @@ public final class ReportRuns {
     } catch (IOException e) {
       throw new InvalidInputException(dir + " holds unreadable run files (" + e.getMessage() + ")");
     }
+    requireObject(run.metrics(), metrics);
+    requireObject(run.provenance(), provenance);
     String name = dir.toAbsolutePath().normalize().getFileName().toString();
     String parent = provenance.path("parentRun").isTextual()
         ? Path.of(provenance.get("parentRun").asText()).getFileName().toString() : null;
     return ResultRows.row(name, metrics.path("method").asText("dense"), parent, dir.toString(), metrics, provenance);
+  }
+
+  private static void requireObject(Path file, JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw new InvalidInputException(file + " is " + (node == null || node.isMissingNode() ? "empty" : "not a JSON object")
+          + ": re-run the command that wrote it, or leave that run out of the report");
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.prunus.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.prunus.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,39 @@ import java.util.List;
 public record RunRow(ObjectNode values) {
   /** One prunable layer's name and weight density. */
   public record Layer(String name, double density) {}
+
+  /** Keys every row must hold as text: what names a run in every table. */
+  private static final List<String> TEXTS = List.of("model", "dataset");
+
+  /** Keys every row must hold as numbers: what every table and chart of the report reads. */
+  private static final List<String> NUMBERS = List.of(
+      "accuracy.test", "params.total", "params.nonzero", "params.density", "flops.dense", "flops.masked");
+
+  /**
+   * Checks that {@code values} hold what a report reads, each key with its type, so a damaged or foreign
+   * file is refused instead of shown as a row of NaN.
+   *
+   * @param source the file the row comes from, for the message
+   * @throws InvalidInputException naming the file and every missing or wrong-typed key
+   */
+  public static RunRow checked(ObjectNode values, String source) {
+    List<String> wrong = new ArrayList<>();
+    for (String k : TEXTS) {
+      if (values.get(k) == null || !values.get(k).isTextual()) {
+        wrong.add(k + (values.get(k) == null ? " is missing" : " is not text (" + values.get(k) + ")"));
+      }
+    }
+    for (String k : NUMBERS) {
+      if (values.get(k) == null || !values.get(k).isNumber()) {
+        wrong.add(k + (values.get(k) == null ? " is missing" : " is not a number (" + values.get(k) + ")"));
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new InvalidInputException(source + " is not a finished run's metrics as Prunus writes them: "
+          + String.join(", ", wrong) + ". Re-run the command that wrote it, or leave it out of the report");
+    }
+    return new RunRow(values);
+  }
 
   public boolean has(String key) {
     JsonNode v = values.get(key);

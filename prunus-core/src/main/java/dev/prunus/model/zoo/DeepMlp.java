@@ -36,6 +36,6 @@ final class DeepMlp {
       in = hidden;
     }
     layers.add(new LinearLayer("fc" + DEPTH, in, classes, true));
-    return new Architecture("mlp15", input, classes, width, layers);
+    return Architecture.sequential("mlp15", input, classes, width, layers);
   }
 }

@@ -24,6 +24,6 @@ final class LeNet300100 {
         new LinearLayer("fc1", in, h1, true), new ReluLayer(),
         new LinearLayer("fc2", h1, h2, true), new ReluLayer(),
         new LinearLayer("fc3", h2, classes, true));
-    return new Architecture("lenet-300-100", input, classes, width, layers);
+    return Architecture.sequential("lenet-300-100", input, classes, width, layers);
   }
 }

@@ -36,7 +36,7 @@ final class LeNet5 {
         new LinearLayer("fc1", c2 * side * side, f1, true), new ReluLayer(),
         new LinearLayer("fc2", f1, f2, true), new ReluLayer(),
         new LinearLayer("fc3", f2, classes, true));
-    return new Architecture("lenet5", input, classes, width, layers);
+    return Architecture.sequential("lenet5", input, classes, width, layers);
   }
 
   static Architecture caffe(FeatureShape input, int classes, double width) {
@@ -50,6 +50,6 @@ final class LeNet5 {
         new FlattenLayer(),
         new LinearLayer("fc1", c2 * side * side, f1, true), new ReluLayer(),
         new LinearLayer("fc2", f1, classes, true));
-    return new Architecture("lenet5-caffe", input, classes, width, layers);
+    return Architecture.sequential("lenet5-caffe", input, classes, width, layers);
   }
 }

@@ -1,18 +1,17 @@
 package dev.prunus.model.zoo;
 
+import dev.prunus.CliName;
 import dev.prunus.InvalidInputException;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The model zoo: every architecture Prunus can build, by its command-line name. Each is built for any
  * input shape and class count; {@link #standardInput()} is the shape its published parameter count
  * refers to (1x28x28 for the LeNets, 3x32x32 for the others).
  */
-public enum ModelId {
+public enum ModelId implements CliName {
   LENET_300_100("lenet-300-100", new FeatureShape(1, 28, 28), "MLP 784-300-100-10 (LeCun et al. 1998)"),
   LENET5("lenet5", new FeatureShape(1, 28, 28), "LeNet-5 6-16-120-84, ReLU + max pool, 28x28 padded 2"),
   LENET5_CAFFE("lenet5-caffe", new FeatureShape(1, 28, 28), "LeNet-5 Caffe variant 20-50-500 (Han et al.)"),
@@ -67,15 +66,10 @@ public enum ModelId {
   }
 
   public static ModelId fromName(String name) {
-    for (ModelId m : values()) {
-      if (m.cliName.equals(name)) {
-        return m;
-      }
-    }
-    throw new InvalidInputException("unknown model '" + name + "': valid models are " + validNames());
+    return CliName.lookUp(ModelId.class, name, "model", "models");
   }
 
   public static String validNames() {
-    return Arrays.stream(values()).map(ModelId::cliName).collect(Collectors.joining(", "));
+    return CliName.names(ModelId.class);
   }
 }

@@ -81,6 +81,6 @@ final class ResNetCifar {
     layers.add(new GlobalAvgPoolLayer());
     layers.add(new FlattenLayer());
     layers.add(new LinearLayer("fc", in, classes, true));
-    return new Architecture(name, input, classes, width, layers);
+    return Architecture.sequential(name, input, classes, width, layers);
   }
 }

@@ -59,6 +59,6 @@ final class Vgg16 {
       features = units;
     }
     layers.add(new LinearLayer("fc" + (fc + 1), features, classes, true));
-    return new Architecture("vgg16", input, classes, width, layers);
+    return Architecture.sequential("vgg16", input, classes, width, layers);
   }
 }

@@ -3,7 +3,7 @@ package dev.prunus.prune.method;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.FlattenLayer;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Model;
 import dev.prunus.model.ReluLayer;
@@ -32,10 +32,10 @@ public final class DataFreeBenchmark {
 
   /** A network {@code inputs -> neurons (hidden) -> outputs} of seeded random weights. */
   public static Model network(int inputs, int neurons, int outputs, long seed) {
-    Architecture arch = new Architecture("fc-bench", new FeatureShape(inputs, 1, 1), outputs, 1, List.of(
+    Architecture arch = Architecture.sequential("fc-bench", new FeatureShape(inputs, 1, 1), outputs, 1, List.of(
         new FlattenLayer(), new LinearLayer("fc6", inputs, neurons, true), new ReluLayer(),
         new LinearLayer("fc7", neurons, outputs, true)));
-    return new Model(arch, KaimingInitializer.initialize(arch, seed));
+    return new Model(arch, Initialization.KAIMING_NORMAL.initialize(arch, seed));
   }
 
   /** Removes {@code removed} of the {@code neurons} hidden neurons, timing each phase. */

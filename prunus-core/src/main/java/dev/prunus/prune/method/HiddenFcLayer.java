@@ -4,8 +4,8 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
+import dev.prunus.prune.ChannelDependencies;
 import dev.prunus.prune.DeadUnits;
-import dev.prunus.prune.UnitCoupling;
 import dev.prunus.prune.UnitGroup;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
    * @throws InvalidInputException if there are none, naming the method and the model
    */
   static List<HiddenFcLayer> of(Model model, String method) {
-    UnitCoupling coupling = UnitCoupling.of(model.architecture());
+    ChannelDependencies coupling = ChannelDependencies.of(model.architecture());
     boolean[] dead = DeadUnits.of(model, coupling);
     List<HiddenFcLayer> out = new ArrayList<>();
     for (PrunableLayer p : model.architecture().prunableLayers()) {
@@ -68,7 +68,7 @@ record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
   }
 
   /** The one linear layer reading every unit of the layer by a single column each, or null. */
-  private static LinearLayer consumer(Model model, UnitCoupling coupling, int[] groups) {
+  private static LinearLayer consumer(Model model, ChannelDependencies coupling, int[] groups) {
     String name = null;
     for (int g : groups) {
       UnitGroup group = coupling.groups().get(g);

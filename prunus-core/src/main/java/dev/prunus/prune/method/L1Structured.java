@@ -4,6 +4,7 @@ import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
+import dev.prunus.prune.ChannelDependencies;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MethodFactory;
@@ -15,7 +16,6 @@ import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.prune.TopK;
-import dev.prunus.prune.UnitCoupling;
 import dev.prunus.prune.UnitGroup;
 import dev.prunus.prune.UnitRemoval;
 import java.util.ArrayList;
@@ -112,7 +112,7 @@ public final class L1Structured implements PruningMethod {
 
   @Override
   public PruningPlan plan(Model model, PruningContext context) {
-    UnitCoupling coupling = UnitCoupling.of(model.architecture());
+    ChannelDependencies coupling = ChannelDependencies.of(model.architecture());
     Map<String, PrunableLayer> byName = new LinkedHashMap<>();
     for (PrunableLayer p : model.architecture().prunableLayers()) {
       byName.put(p.name(), p);

@@ -3,17 +3,17 @@ package dev.prunus.prune.relational;
 import dev.prunus.graph.MutableGraph;
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.ConvLayer;
-import dev.prunus.model.FlattenLayer;
-import dev.prunus.model.Layer;
-import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.ResidualBlock;
-import dev.prunus.model.Shortcut;
+import dev.prunus.prune.ChannelDependencies;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -46,10 +46,72 @@ public final class NetworkGraph {
 
   /** The unit graph of {@code arch} under {@code masks} (a layer without a mask is dense). */
   public static NetworkGraph of(Architecture arch, Masks masks) {
+    ChannelDependencies deps = ChannelDependencies.of(arch);
     Builder b = new Builder(masks);
-    int[] input = b.newNodes(arch.input().channels());
-    b.walk(arch.layers(), input);
+    Map<ChannelDependencies.Source, Integer> node = new HashMap<>();
+    Map<ChannelDependencies.Source, List<ChannelDependencies.Source>> addends = new LinkedHashMap<>();
+    for (ChannelDependencies.Source s : deps.tensor(Architecture.INPUT).sources()) {
+      node.put(s, b.next++);
+    }
+    Set<ChannelDependencies.Source> merged = new HashSet<>();
+    for (PrunableLayer p : arch.prunableLayers()) {
+      for (int u = 0; u < p.outputUnits(); u++) {
+        ChannelDependencies.Source s = deps.unit(p.name(), u);
+        if (mergedIntoSum(s)) {
+          merged.add(s); // a projection shortcut's unit: the block's output unit, its links its own
+        } else {
+          node.put(s, b.next++);
+        }
+      }
+    }
+    collectSums(deps, addends);
+    // each sum is its branch's unit; shortcut addends that are not merged link to it
+    for (Map.Entry<ChannelDependencies.Source, List<ChannelDependencies.Source>> e : addends.entrySet()) {
+      ChannelDependencies.Source representative = e.getValue().stream()
+          .filter(a -> a.sums().stream().anyMatch(s -> s.into() == e.getKey() && s.gateMask() == null))
+          .findFirst().orElse(e.getValue().get(0));
+      node.put(e.getKey(), node.get(representative));
+      for (ChannelDependencies.Source a : e.getValue()) {
+        if (a != representative && !merged.contains(a) && node.containsKey(a)) {
+          b.fixed.add(new int[] {node.get(a), node.get(e.getKey())});
+        }
+      }
+    }
+    for (ChannelDependencies.Source s : merged) {
+      node.put(s, node.get(s.sums().get(0).into()));
+    }
+    for (PrunableLayer p : arch.prunableLayers()) {
+      ChannelDependencies.ChannelMap in = deps.input(p.name());
+      int[] inputs = in.sources().stream().mapToInt(node::get).toArray();
+      int[] outputs = new int[p.outputUnits()];
+      for (int u = 0; u < outputs.length; u++) {
+        outputs[u] = node.get(deps.unit(p.name(), u));
+      }
+      b.block(p, inputs, in.columnsPerChannel(), outputs);
+    }
     return new NetworkGraph(b.next, b.blocks, b.fixed);
+  }
+
+  /** True for a unit read by nothing but one sum it reaches through a gate (a projection shortcut's). */
+  private static boolean mergedIntoSum(ChannelDependencies.Source s) {
+    return s.readers().isEmpty() && s.sums().size() == 1 && s.sums().get(0).gateMask() != null;
+  }
+
+  /** Every sum's addends, in the order they first appear in the graph's tensors. */
+  private static void collectSums(
+      ChannelDependencies deps, Map<ChannelDependencies.Source, List<ChannelDependencies.Source>> addends) {
+    List<String> tensors = new ArrayList<>(List.of(Architecture.INPUT));
+    deps.architecture().nodes().forEach(n -> tensors.add(n.name()));
+    for (String t : tensors) {
+      for (ChannelDependencies.Source s : deps.tensor(t).sources()) {
+        for (ChannelDependencies.Sum sum : s.sums()) {
+          List<ChannelDependencies.Source> list = addends.computeIfAbsent(sum.into(), k -> new ArrayList<>());
+          if (!list.contains(s)) {
+            list.add(s);
+          }
+        }
+      }
+    }
   }
 
   public int nodeCount() {
@@ -102,54 +164,11 @@ public final class NetworkGraph {
       this.masks = masks;
     }
 
-    int[] newNodes(int count) {
-      int[] ids = new int[count];
-      for (int i = 0; i < count; i++) {
-        ids[i] = next++;
-      }
-      return ids;
-    }
-
-    /** Walks {@code layers} from the units {@code current}; returns the units of the output. */
-    int[] walk(List<Layer> layers, int[] current) {
-      boolean flattened = false;
-      for (Layer l : layers) {
-        if (l instanceof ConvLayer c) {
-          current = block(c, current, 1, null);
-        } else if (l instanceof LinearLayer lin) {
-          int cpc = flattened && lin.inFeatures() % current.length == 0 ? lin.inFeatures() / current.length : 1;
-          current = block(lin, current, cpc, null);
-        } else if (l instanceof ResidualBlock r) {
-          current = residual(r, current);
-        }
-        if (l instanceof FlattenLayer) {
-          flattened = true;
-        } else if (l instanceof PrunableLayer) {
-          flattened = false;
-        }
-      }
-      return current;
-    }
-
-    private int[] residual(ResidualBlock r, int[] in) {
-      int[] out = walk(r.branch(), in);
-      if (r.shortcut() instanceof Shortcut.Projection p) {
-        block(p.conv(), in, 1, out);
-      } else {
-        int shift = r.shortcut() instanceof Shortcut.ZeroPad z ? z.padBefore() : 0;
-        for (int c = 0; c < in.length; c++) {
-          fixed.add(new int[] {in[c], out[c + shift]});
-        }
-      }
-      return out;
-    }
-
     /**
-     * Adds the links of {@code p} from {@code in} ({@code columnsPerChannel} columns each) to {@code out}
-     * (new units when null); returns the output units.
+     * Adds the links of {@code p} from {@code in} ({@code columnsPerChannel} columns each) to
+     * {@code outputs}; returns the output units.
      */
-    int[] block(PrunableLayer p, int[] in, int columnsPerChannel, int[] out) {
-      int[] outputs = out != null ? out : newNodes(p.outputUnits());
+    int[] block(PrunableLayer p, int[] in, int columnsPerChannel, int[] outputs) {
       int columns = p.inputUnits();
       int perColumn = p.weightsPerConnection();
       Mask m = masks.get(p.weightName());

@@ -1,5 +1,6 @@
 package dev.prunus.prune.relational;
 
+import dev.prunus.HeapBudget;
 import dev.prunus.InvalidInputException;
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.graph.aspl.AsplOptimizer;
@@ -174,5 +175,31 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
     if ((long) n * k % 2 != 0) {
       throw new InvalidInputException("--degree " + k + " with --nodes " + n + ": a k-regular graph needs n*k even");
     }
+    checkSize(n, k);
+  }
+
+  /**
+   * The most nodes a graph can have: its adjacency is a bit matrix of n rows of ceil(n/64) words, held in
+   * one Java array.
+   */
+  public static final int MAX_NODES = 370_727;
+
+  /**
+   * Copies of the adjacency bit matrix an ASPL search holds at once: the start graph, the search's
+   * working rows, and at least the first and the last snapshot of its chain (a long chain holds more,
+   * and may still run out of memory, which the command line reports naming --nodes).
+   */
+  private static final int MATRIX_COPIES = 4;
+
+  /** Checks, before a graph is made, that n nodes of degree k fit one array and the Java heap. */
+  static void checkSize(int n, int k) {
+    if (n > MAX_NODES) {
+      throw new InvalidInputException("--nodes " + n + " is too many: a graph's adjacency bit matrix (n x n bits) "
+          + "must fit one Java array, which allows at most " + MAX_NODES + " nodes");
+    }
+    long words = (long) n * ((n + 63) / 64);
+    long bytes = MATRIX_COPIES * (words * 8 + (long) n * k * 4) + 3L * n * 8;
+    HeapBudget.check(bytes, String.format(java.util.Locale.ROOT, "--nodes %d (a %,d x %,d adjacency bit matrix, "
+        + "%d copies in the ASPL search)", n, n, n, MATRIX_COPIES), "lower --nodes");
   }
 }

@@ -3,16 +3,11 @@ package dev.prunus.prune.relational;
 import dev.prunus.InvalidInputException;
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.model.Architecture;
-import dev.prunus.model.ConvLayer;
-import dev.prunus.model.FeatureShape;
 import dev.prunus.model.FlattenLayer;
-import dev.prunus.model.Layer;
-import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.ResidualBlock;
-import dev.prunus.model.Shortcut;
+import dev.prunus.prune.ChannelDependencies;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +39,12 @@ public final class RelationalMasks {
 
   /** The input channels of every prunable layer of {@code arch}, by layer name. */
   public static Map<String, InputChannels> inputChannels(Architecture arch) {
+    ChannelDependencies deps = ChannelDependencies.of(arch);
     Map<String, InputChannels> out = new LinkedHashMap<>();
-    walk(arch.layers(), arch.input(), out);
+    for (PrunableLayer p : arch.prunableLayers()) {
+      ChannelDependencies.ChannelMap in = deps.input(p.name());
+      out.put(p.name(), new InputChannels(in.channels(), in.columnsPerChannel()));
+    }
     return out;
   }
 
@@ -142,31 +141,6 @@ public final class RelationalMasks {
             + " out): every node needs at least one channel; the largest valid --nodes is "
             + largestNodeCount(layers, inputs));
       }
-    }
-  }
-
-  private static void walk(List<Layer> layers, FeatureShape in, Map<String, InputChannels> out) {
-    FeatureShape s = in;
-    FeatureShape beforeFlatten = null;
-    for (Layer l : layers) {
-      if (l instanceof ConvLayer c) {
-        out.put(c.name(), new InputChannels(s.channels(), 1));
-      } else if (l instanceof LinearLayer lin) {
-        out.put(lin.name(), beforeFlatten != null && beforeFlatten.size() == lin.inFeatures()
-            ? new InputChannels(beforeFlatten.channels(), beforeFlatten.height() * beforeFlatten.width())
-            : new InputChannels(lin.inFeatures(), 1));
-      } else if (l instanceof ResidualBlock r) {
-        walk(r.branch(), s, out);
-        if (r.shortcut() instanceof Shortcut.Projection p) {
-          out.put(p.conv().name(), new InputChannels(s.channels(), 1));
-        }
-      }
-      if (l instanceof FlattenLayer) {
-        beforeFlatten = s;
-      } else if (l instanceof PrunableLayer) {
-        beforeFlatten = null;
-      }
-      s = l.outputShape(s);
     }
   }
 }

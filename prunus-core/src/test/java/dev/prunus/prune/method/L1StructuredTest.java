@@ -10,6 +10,7 @@ import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.Tensor;
 import dev.prunus.model.zoo.ModelId;
+import dev.prunus.prune.ChannelDependencies;
 import dev.prunus.prune.Compactor;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.LayerSelection;
@@ -21,7 +22,6 @@ import dev.prunus.prune.PruningFixtures;
 import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.PruningTarget;
-import dev.prunus.prune.UnitCoupling;
 import dev.prunus.prune.UnitGroup;
 import dev.prunus.prune.UnitRemoval;
 import java.nio.file.Path;
@@ -99,7 +99,7 @@ class L1StructuredTest {
   @Test
   void residualCoupledUnitsAreSkippedByDefault() {
     Model resnet = PruningFixtures.randomized(PruningFixtures.small(ModelId.RESNET20), 3);
-    UnitCoupling coupling = UnitCoupling.of(resnet.architecture());
+    ChannelDependencies coupling = ChannelDependencies.of(resnet.architecture());
     PruningPlan plan = DEFAULT.plan(resnet, context(0.5));
     assertThat(plan.removals()).isNotEmpty()
         .allMatch(r -> !coupling.groupOf(r.layer(), r.unit()).coupled())
@@ -112,7 +112,7 @@ class L1StructuredTest {
   @Test
   void coupledGroupsArePrunedTogetherWithoutEmptyingALayer() {
     Model resnet = PruningFixtures.randomized(PruningFixtures.small(ModelId.RESNET20), 4);
-    UnitCoupling coupling = UnitCoupling.of(resnet.architecture());
+    ChannelDependencies coupling = ChannelDependencies.of(resnet.architecture());
     PruningMethod together = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.TOGETHER,
         LayerSelection.parse("no-last"));
     PruningPlan plan = together.plan(resnet, context(0.1));

@@ -27,7 +27,7 @@ final class NeuronFixtures {
    * mean(a^2) = 2, 1, 4.5, 5.
    */
   static Model fourNeurons() {
-    Architecture arch = new Architecture("four", new FeatureShape(1, 1, 2), 2, 1, List.of(
+    Architecture arch = Architecture.sequential("four", new FeatureShape(1, 1, 2), 2, 1, List.of(
         new FlattenLayer(), new LinearLayer("fc1", 2, 4, true), new ReluLayer(), new LinearLayer("fc2", 4, 2, true)));
     Weights w = new Weights(Map.of(
         "fc1.weight", new Tensor(new long[] {4, 2}, new float[] {1, 0, 0, 2, 1, 1, 0, 2}),

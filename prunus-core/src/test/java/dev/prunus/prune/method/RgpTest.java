@@ -9,7 +9,7 @@ import dev.prunus.graph.generate.RingLattice;
 import dev.prunus.graph.metric.Aspl;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -34,7 +34,7 @@ class RgpTest {
 
   private static Model resnet20(long seed) {
     Architecture a = ModelId.RESNET20.build(new ModelOptions(new FeatureShape(1, 28, 28), 10, 1, List.of()));
-    return new Model(a, KaimingInitializer.initialize(a, seed));
+    return new Model(a, Initialization.KAIMING_NORMAL.initialize(a, seed));
   }
 
   /** A plan with the search bounded by steps only (no --aspl-time), so that it is the same on every machine. */

@@ -8,7 +8,7 @@ import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
-import dev.prunus.model.KaimingInitializer;
+import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -37,7 +37,7 @@ class SmallWorldTest {
 
   private static Model model(ModelId id, double width, long seed) {
     Architecture a = id.build(new ModelOptions(new FeatureShape(1, 28, 28), 10, width, List.of()));
-    return new Model(a, KaimingInitializer.initialize(a, seed));
+    return new Model(a, Initialization.KAIMING_NORMAL.initialize(a, seed));
   }
 
   private static PruningPlan plan(Model m, Map<String, String> options, double density, long seed) {

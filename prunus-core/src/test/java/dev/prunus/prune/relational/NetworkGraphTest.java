@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.model.Architecture;
+import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.ChannelGateLayer;
 import dev.prunus.model.ConvLayer;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.FlattenLayer;
 import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
+import dev.prunus.model.Node;
+import dev.prunus.model.PrunableLayer;
 import dev.prunus.model.ReluLayer;
 import dev.prunus.model.ResidualBlock;
 import dev.prunus.model.Shortcut;
+import dev.prunus.model.zoo.ModelId;
+import dev.prunus.model.zoo.ModelOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,7 +30,7 @@ class NetworkGraphTest {
    * shortcut adding 1 -> 3 and 2 -> 4); fc outputs 5, 6, 7, fed by a flatten of 2 channels of 2x2.
    */
   private static Architecture net() {
-    return new Architecture("net", new FeatureShape(1, 2, 2), 3, 1, List.of(
+    return Architecture.sequential("net", new FeatureShape(1, 2, 2), 3, 1, List.of(
         new ConvLayer("conv1", 1, 2, 1, 1, 0, true), new ReluLayer(),
         new ResidualBlock("block", List.of(new ConvLayer("conv2", 2, 2, 1, 1, 0, true)), new Shortcut.Identity()),
         new FlattenLayer(), new LinearLayer("fc", 8, 3, true)));
@@ -61,5 +67,32 @@ class NetworkGraphTest {
     UndirectedGraph reference = network.layeredReference(new SplittableRandom(3));
     assertThat(reference.edgeCount()).isEqualTo(dense.edgeCount());
     assertThat(reference.degrees()).isEqualTo(dense.degrees());
+  }
+
+  /**
+   * Option A links block input c to output c + padBefore, a projection's units are the block's outputs
+   * (its kernels its own links), an identity links c to c; every layer dense.
+   */
+  @Test
+  void residualNetworksHaveOneNodePerUnitAndTheirShortcutLinks() {
+    for (ModelId id : List.of(ModelId.RESNET20, ModelId.RESNET18)) {
+      Architecture a = id.build(new ModelOptions(new FeatureShape(3, 32, 32), 10, 0.25, List.of()));
+      UndirectedGraph g = NetworkGraph.of(a, Masks.NONE).graph();
+      long units = a.prunableLayers().stream().filter(p -> !p.name().endsWith("shortcut.conv"))
+          .mapToLong(PrunableLayer::outputUnits).sum();
+      assertThat(g.nodeCount()).as(id.cliName()).isEqualTo(3 + units);
+      long kernels = a.prunableLayers().stream().mapToLong(p -> (long) p.outputUnits() * p.inputUnits()).sum();
+      long links = 0;
+      for (Node n : a.nodes()) {
+        if (n.layer() instanceof ChannelGateLayer && !(a.node(n.input()).layer() instanceof BatchNormLayer)) {
+          // identity or option A: one link per channel of the block's input
+          Node add = a.nodes().stream().filter(m -> m.inputs().contains(n.name())).findFirst().orElseThrow();
+          links += a.shape(a.node(add.inputs().get(0)).name()).channels()
+              - (a.node(n.input()).layer() instanceof dev.prunus.model.PadLayer p ? p.before()[0] + p.after()[0] : 0);
+        }
+      }
+      assertThat(links).as("%s has shortcut links", id.cliName()).isPositive();
+      assertThat(g.edgeCount()).as(id.cliName()).isEqualTo(kernels + links);
+    }
   }
 }

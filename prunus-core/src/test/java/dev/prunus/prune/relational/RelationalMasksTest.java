@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RelationalMasksTest {
   /** flatten(1x2x2) -> fc1 4->8 -> fc2 8->8 -> fc3 8->4. */
   private static Architecture mlp() {
-    return new Architecture("mlp", new FeatureShape(1, 2, 2), 4, 1, List.of(
+    return Architecture.sequential("mlp", new FeatureShape(1, 2, 2), 4, 1, List.of(
         new FlattenLayer(),
         new LinearLayer("fc1", 4, 8, true), new ReluLayer(),
         new LinearLayer("fc2", 8, 8, true), new ReluLayer(),
@@ -108,7 +108,7 @@ class RelationalMasksTest {
 
   @Test
   void aConvolutionKeepsOrDropsWholeKernels() {
-    Architecture a = new Architecture("convs", new FeatureShape(8, 4, 4), 2, 1, List.of(
+    Architecture a = Architecture.sequential("convs", new FeatureShape(8, 4, 4), 2, 1, List.of(
         new ConvLayer("conv1", 8, 8, 3, 1, 1, false), new ReluLayer(),
         new ConvLayer("conv2", 8, 8, 3, 1, 1, false), new FlattenLayer(),
         new LinearLayer("fc", 8 * 16, 2, true)));

@@ -4,13 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.prunus.data.ImageSet;
+import dev.prunus.model.AddLayer;
+import dev.prunus.model.Architecture;
+import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.ChannelGateLayer;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.Layer;
+import dev.prunus.model.MaxPoolLayer;
 import dev.prunus.model.Model;
+import dev.prunus.model.Node;
 import dev.prunus.model.PrunableLayer;
 import dev.prunus.model.ReluLayer;
-import dev.prunus.model.ResidualBlock;
-import dev.prunus.model.Shortcut;
 import dev.prunus.train.NoGradient;
 import dev.prunus.train.TrainableNetwork;
 import java.util.ArrayList;
@@ -29,8 +33,9 @@ import java.util.Map;
  *       (through batch norm and pooling; for the last conv of a residual branch, the ReLU after the
  *       addition), or, for the network's output layer, the logits themselves. A unit whose sum is exactly
  *       0 is dead. Units followed by no ReLU inside the network get no activation (no dead check);
- *   <li>for every residual block, the batch means of {@code |branch output|} (after its last batch norm)
- *       and of {@code |shortcut output|} (times the block's shortcut mask), per channel and position.
+ *   <li>for every residual block (an add whose second operand comes through a {@link ChannelGateLayer}),
+ *       keyed by the add's name, the batch means of {@code |branch output|} (after its last batch norm) and
+ *       of {@code |shortcut output|} (times the block's shortcut mask), per channel and position.
  * </ul>
  */
 final class ActivationStatistics {
@@ -53,15 +58,18 @@ final class ActivationStatistics {
   private final int count;
   private final Map<String, LayerStats> layers = new LinkedHashMap<>();
   private final Map<String, BlockStats> blocks = new LinkedHashMap<>();
-  private List<String> pending = List.of();
+  private final Architecture architecture;
+  private final Map<String, List<String>> activatedBy;
 
-  private ActivationStatistics(int count) {
+  private ActivationStatistics(int count, Architecture architecture) {
     this.count = count;
+    this.architecture = architecture;
+    this.activatedBy = activations(architecture);
   }
 
   /** Runs {@code model} on {@code images} and returns the means (sums for activations). */
   static ActivationStatistics of(Model model, ImageSet images) {
-    ActivationStatistics stats = new ActivationStatistics(images.size());
+    ActivationStatistics stats = new ActivationStatistics(images.size(), model.architecture());
     try (NDManager root = NDManager.newBaseManager(); TrainableNetwork net = TrainableNetwork.of(model, root)) {
       NoGradient.compute(() -> {
         int per = images.imageSize();
@@ -70,8 +78,7 @@ final class ActivationStatistics {
           try (NDManager m = net.manager().newSubManager()) {
             float[] pixels = Arrays.copyOfRange(images.pixels(), from * per, (from + n) * per);
             NDArray x = m.create(pixels, new Shape(n, images.channels(), images.height(), images.width()));
-            NDArray logits = stats.run(net, model.architecture().layers(), x);
-            stats.activate(logits);
+            net.forward(x, false, stats::observe);
           }
         }
         return null;
@@ -96,35 +103,59 @@ final class ActivationStatistics {
     return s != null && s.activation != null && s.activation[unit] == 0.0;
   }
 
-  private NDArray run(TrainableNetwork net, List<Layer> list, NDArray x) {
-    NDArray h = x;
-    for (Layer l : list) {
-      if (l instanceof PrunableLayer p) {
-        absInput(p.name(), h);
-        h = net.layer(l, h, false);
-        pending = List.of(p.name());
-      } else if (l instanceof ReluLayer) {
-        h = net.layer(l, h, false);
-        activate(h);
-      } else if (l instanceof ResidualBlock r) {
-        NDArray branch = run(net, r.branch(), h);
-        List<String> addends = new ArrayList<>(pending);
-        if (r.shortcut() instanceof Shortcut.Projection p) {
-          absInput(p.conv().name(), h);
-          addends.add(p.conv().name());
-        }
-        NDArray shortcut = net.shortcut(r, h, false);
-        BlockStats b = blocks.computeIfAbsent(r.name(), k -> new BlockStats());
-        b.shape = shape(branch);
-        b.absBranch = accumulate(b.absBranch, branch.abs().sum(new int[] {0}));
-        b.absShortcut = accumulate(b.absShortcut, shortcut.abs().sum(new int[] {0}));
-        h = branch.add(shortcut);
-        pending = addends;
-      } else {
-        h = net.layer(l, h, false);
+  /** Records what one node of the forward pass shows: inputs of prunable layers, activations, residual sums. */
+  private void observe(Node n, List<NDArray> inputs, NDArray output) {
+    if (n.layer() instanceof PrunableLayer p) {
+      absInput(p.name(), inputs.get(0));
+    }
+    List<String> activated = activatedBy.get(n.name());
+    if (activated != null) {
+      activate(output, activated);
+    }
+    if (n.layer() instanceof AddLayer && architecture.node(n.inputs().get(1)).layer() instanceof ChannelGateLayer) {
+      BlockStats b = blocks.computeIfAbsent(n.name(), k -> new BlockStats());
+      b.shape = shape(inputs.get(0));
+      b.absBranch = accumulate(b.absBranch, inputs.get(0).abs().sum(new int[] {0}));
+      b.absShortcut = accumulate(b.absShortcut, inputs.get(1).abs().sum(new int[] {0}));
+    }
+  }
+
+  /**
+   * For each ReLU (and the output), the prunable layers whose activated output it is: those that reach it
+   * through batch norm, pooling, a gate or a residual addition, each step the only reader of its tensor.
+   */
+  private static Map<String, List<String>> activations(Architecture arch) {
+    Map<String, List<String>> readers = new LinkedHashMap<>();
+    for (Node n : arch.nodes()) {
+      for (String t : n.inputs()) {
+        readers.computeIfAbsent(t, k -> new ArrayList<>()).add(n.name());
       }
     }
-    return h;
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (PrunableLayer p : arch.prunableLayers()) {
+      String t = p.name();
+      while (true) {
+        if (t.equals(arch.output())) {
+          out.computeIfAbsent(t, k -> new ArrayList<>()).add(p.name());
+          break;
+        }
+        List<String> next = readers.getOrDefault(t, List.of());
+        if (next.size() != 1) {
+          break;
+        }
+        Layer l = arch.node(next.get(0)).layer();
+        t = next.get(0);
+        if (l instanceof ReluLayer) {
+          out.computeIfAbsent(t, k -> new ArrayList<>()).add(p.name());
+          break;
+        }
+        if (!(l instanceof BatchNormLayer || l instanceof MaxPoolLayer || l instanceof ChannelGateLayer
+            || l instanceof AddLayer)) {
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private void absInput(String layer, NDArray x) {
@@ -133,14 +164,13 @@ final class ActivationStatistics {
     s.absInput = accumulate(s.absInput, x.abs().sum(new int[] {0}));
   }
 
-  /** Records {@code a} (shape [N, C] or [N, C, H, W]) as the activated output of the pending layers. */
-  private void activate(NDArray a) {
-    for (String name : pending) {
+  /** Records {@code a} (shape [N, C] or [N, C, H, W]) as the activated output of {@code layers}. */
+  private void activate(NDArray a, List<String> activated) {
+    for (String name : activated) {
       LayerStats s = layers.get(name);
       NDArray perUnit = a.getShape().dimension() == 4 ? a.sum(new int[] {0, 2, 3}) : a.sum(new int[] {0});
       s.activation = accumulate(s.activation, perUnit);
     }
-    pending = List.of();
   }
 
   private static double[] accumulate(double[] sum, NDArray batch) {

@@ -1,14 +1,14 @@
 package dev.prunus.prune.method.relief;
 
 import dev.prunus.data.ImageSet;
+import dev.prunus.model.AddLayer;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.BatchNormLayer;
+import dev.prunus.model.ChannelGateLayer;
 import dev.prunus.model.ConvLayer;
-import dev.prunus.model.Layer;
-import dev.prunus.model.LinearLayer;
 import dev.prunus.model.Model;
+import dev.prunus.model.Node;
 import dev.prunus.model.PrunableLayer;
-import dev.prunus.model.ResidualBlock;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodInfo;
@@ -162,7 +162,7 @@ public final class Relief implements PruningMethod {
         for (PrunableLayer c : convs) {
           prune(c, stats, alphaConv);
         }
-        residualRule(arch.layers(), stats);
+        residualRule(stats);
         afterConvs = model.pruned(masks.masks());
       }
       ActivationStatistics stats = ActivationStatistics.of(afterConvs, images);
@@ -212,35 +212,50 @@ public final class Relief implements PruningMethod {
       detail(p.name()).put("dead_units", dead);
     }
 
-    /** The residual rule at the last conv of every block's branch. */
-    private void residualRule(List<Layer> layers, ActivationStatistics stats) {
-      for (Layer l : layers) {
-        if (!(l instanceof ResidualBlock r)) {
+    /**
+     * The residual rule at the last conv of every block's branch: every add whose second operand comes
+     * through a gate (a residual block's shortcut), the branch being its first operand.
+     */
+    private void residualRule(ActivationStatistics stats) {
+      for (Node n : arch.nodes()) {
+        if (!(n.layer() instanceof AddLayer) || !(arch.node(n.inputs().get(1)).layer() instanceof ChannelGateLayer g)) {
           continue;
         }
-        PrunableLayer last = lastPrunable(r.branch());
-        ActivationStatistics.BlockStats s = stats.block(r.name());
+        PrunableLayer last = producer(n.inputs().get(0));
+        ActivationStatistics.BlockStats s = stats.block(n.name());
         int channels = s.shape.channels();
         int hw = s.shape.height() * s.shape.width();
         int branchCut = 0;
         int shortcutCut = 0;
-        masks.touch(r.shortcutMaskName());
+        masks.touch(g.maskName());
         for (int c = 0; c < channels; c++) {
           double branch = norm(s.absBranch, c * hw, hw);
           double shortcut = norm(s.absShortcut, c * hw, hw);
           if (alphaConv * branch < (1 - alphaConv) * shortcut) {
             removeUnit(last, c);
             branchCut++;
-          } else if (alphaConv * shortcut < (1 - alphaConv) * branch && masks.keeps(r.shortcutMaskName(), c)) {
-            masks.clear(r.shortcutMaskName(), c, 1);
+          } else if (alphaConv * shortcut < (1 - alphaConv) * branch && masks.keeps(g.maskName(), c)) {
+            masks.clear(g.maskName(), c, 1);
             shortcutCut++;
           }
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("branch_filters_removed", branchCut);
         d.put("shortcut_channels_closed", shortcutCut);
-        blockDetails.put(r.name(), d);
+        blockDetails.put(n.name(), d);
       }
+    }
+
+    /** The conv or linear layer whose units make {@code tensor}, through batch norm. */
+    private PrunableLayer producer(String tensor) {
+      Node n = arch.node(tensor);
+      while (n.layer() instanceof BatchNormLayer) {
+        n = arch.node(n.input());
+      }
+      if (!(n.layer() instanceof PrunableLayer p)) {
+        throw new IllegalStateException("the branch of a residual block ends in " + n.name() + ", not a conv");
+      }
+      return p;
     }
 
     /** Backward pruning, last layer first: units whose outputs are all pruned lose their inputs. */
@@ -251,7 +266,7 @@ public final class Relief implements PruningMethod {
         int removed = 0;
         int row = p.inputUnits() * p.weightsPerConnection();
         for (int u = 0; u < p.outputUnits(); u++) {
-          if (!UnitGraph.used(graph.unit(p.name(), u), masks)) {
+          if (!graph.used(graph.unit(p.name(), u), masks)) {
             boolean live = masks.anyKept(p.weightName(), u * row, row) || p.hasBias() && masks.keeps(p.biasName(), u);
             removeUnit(p, u);
             removed += live ? 1 : 0;
@@ -268,10 +283,11 @@ public final class Relief implements PruningMethod {
       if (p.hasBias()) {
         masks.clear(p.biasName(), u, 1);
       }
-      BatchNormLayer bn = graph.unit(p.name(), u).batchNorm;
+      String bn = graph.unit(p.name(), u).batchNorm();
       if (bn != null) {
-        masks.clear(bn.gammaName(), u, 1);
-        masks.clear(bn.betaName(), u, 1);
+        BatchNormLayer b = (BatchNormLayer) arch.node(bn).layer();
+        masks.clear(b.gammaName(), u, 1);
+        masks.clear(b.betaName(), u, 1);
       }
     }
 
@@ -279,16 +295,6 @@ public final class Relief implements PruningMethod {
     private Map<String, Object> detail(String layer) {
       return (Map<String, Object>) layerDetails.computeIfAbsent(layer, k -> new LinkedHashMap<String, Object>());
     }
-  }
-
-  private static PrunableLayer lastPrunable(List<Layer> branch) {
-    PrunableLayer last = null;
-    for (Layer l : branch) {
-      if (l instanceof PrunableLayer p) {
-        last = p;
-      }
-    }
-    return last;
   }
 
   private static double norm(double[] v, int from, int count) {

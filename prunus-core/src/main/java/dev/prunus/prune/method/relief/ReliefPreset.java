@@ -1,13 +1,11 @@
 package dev.prunus.prune.method.relief;
 
-import dev.prunus.InvalidInputException;
+import dev.prunus.CliName;
 import dev.prunus.train.LearningRateSchedule;
 import dev.prunus.train.OptimizerConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The authors' pruning hyper-parameters (METHODS.md B.2.7, from the README and code of
@@ -18,7 +16,7 @@ import java.util.stream.Collectors;
  * set; Prunus never does). {@link #schedule(int)} scales the milestones to a shorter retraining, so a
  * preset can run in minutes with its shape kept.
  */
-public enum ReliefPreset {
+public enum ReliefPreset implements CliName {
   /** LeNet-300-100 on MNIST: alpha-fc 0.95, 20 iterations (the README; the code defaults to 5). */
   LENET_300_100("lenet-300-100", 0.95, 0.95, 20, 1000, 60, List.of(30), adam(), true),
   /** LeNet-5 (Caffe 20-50-500) on MNIST: alpha-conv 0.9, alpha-fc 0.95. */
@@ -65,13 +63,7 @@ public enum ReliefPreset {
   }
 
   public static ReliefPreset fromName(String name) {
-    for (ReliefPreset p : values()) {
-      if (p.cliName.equals(name)) {
-        return p;
-      }
-    }
-    throw new InvalidInputException("unknown preset '" + name + "': valid presets are "
-        + Arrays.stream(values()).map(ReliefPreset::cliName).collect(Collectors.joining(", ")));
+    return CliName.lookUp(ReliefPreset.class, name, "preset", "presets");
   }
 
   /** The method options of {@link Relief}: alphas and pruning-set size. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The coupling analysis against hand counts and hand-traced groups of the zoo models (width 0.25). */
-class UnitCouplingTest {
+class ChannelDependenciesTest {
 
   /** Group counts by hand: one group per unit, except that residual stages share one group per channel. */
   @ParameterizedTest
@@ -39,7 +39,7 @@ class UnitCouplingTest {
     "MLP15,         234, 224, 0"     // 14 hidden layers of 16 units, 10 outputs
   })
   void groupCountsMatchHandCounts(ModelId id, int groups, int removable, int coupled) {
-    UnitCoupling c = UnitCoupling.of(PruningFixtures.small(id));
+    ChannelDependencies c = ChannelDependencies.of(PruningFixtures.small(id));
     assertThat(c.groups()).hasSize(groups);
     assertThat(c.groups().stream().filter(UnitGroup::removable)).hasSize(removable);
     assertThat(c.groups().stream().filter(UnitGroup::coupled)).hasSize(coupled);
@@ -51,7 +51,7 @@ class UnitCouplingTest {
   @EnumSource(ModelId.class)
   void groupsPartitionUnitsAndConsumerColumns(ModelId id) {
     Architecture arch = PruningFixtures.small(id);
-    UnitCoupling c = UnitCoupling.of(arch);
+    ChannelDependencies c = ChannelDependencies.of(arch);
     List<PrunableLayer> layers = arch.prunableLayers();
     for (PrunableLayer p : layers) {
       int[] unitSeen = new int[p.outputUnits()];
@@ -79,7 +79,7 @@ class UnitCouplingTest {
   /** A channel of ResNet-20's first stage runs through every block and, via the zero-pad shortcuts, to stage 3. */
   @Test
   void resnet20StageOneChannelIsCoupledAcrossTheZeroPadShortcuts() {
-    UnitCoupling c = UnitCoupling.of(PruningFixtures.small(ModelId.RESNET20));
+    ChannelDependencies c = ChannelDependencies.of(PruningFixtures.small(ModelId.RESNET20));
     UnitGroup g = c.groupOf("conv1", 0);
     // stages are 4, 8, 16 channels wide; option A pads 2 before (stage 2) and 4 before (stage 3)
     assertThat(g.members()).containsExactly(
@@ -113,7 +113,7 @@ class UnitCouplingTest {
   /** ResNet-18's projection shortcut joins its conv's units with the branch's, stage by stage. */
   @Test
   void resnet18ProjectionShortcutIsCoupledWithTheBranch() {
-    UnitCoupling c = UnitCoupling.of(PruningFixtures.small(ModelId.RESNET18));
+    ChannelDependencies c = ChannelDependencies.of(PruningFixtures.small(ModelId.RESNET18));
     UnitGroup g = c.groupOf("layer2.0.shortcut.conv", 5);
     assertThat(g.members()).containsExactly(
         member("layer2.0.conv2", 5, "layer2.0.bn2"),
@@ -130,7 +130,7 @@ class UnitCouplingTest {
   /** Across a flatten a filter owns its H*W block of the next linear layer's columns. */
   @Test
   void aFilterOwnsItsBlockOfFlattenedColumns() {
-    UnitCoupling c = UnitCoupling.of(PruningFixtures.small(ModelId.LENET5));
+    ChannelDependencies c = ChannelDependencies.of(PruningFixtures.small(ModelId.LENET5));
     // conv2 has 4 filters on a 5x5 map after pooling: fc1 reads 100 columns
     for (int f = 0; f < 4; f++) {
       assertThat(c.groupOf("conv2", f).consumers()).containsExactly(new Columns("fc1", 25 * f, 25));
@@ -142,36 +142,39 @@ class UnitCouplingTest {
   /** Global average pooling then flatten gives one column per channel. */
   @Test
   void globalPoolingGivesOneColumnPerChannel() {
-    UnitCoupling c = UnitCoupling.of(PruningFixtures.small(ModelId.RESNET18));
+    ChannelDependencies c = ChannelDependencies.of(PruningFixtures.small(ModelId.RESNET18));
     assertThat(c.groupOf("layer4.1.conv2", 7).consumers()).contains(new Columns("fc", 7, 1));
   }
 
   @Test
   void unknownLayersAndUnitsAreRejectedWithTheValidOnes() {
-    UnitCoupling c = UnitCoupling.of(PruningFixtures.small(ModelId.LENET_300_100));
+    ChannelDependencies c = ChannelDependencies.of(PruningFixtures.small(ModelId.LENET_300_100));
     assertThatThrownBy(() -> c.groupOf("conv9", 0)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("conv9").hasMessageContaining("[fc1, fc2, fc3]");
     assertThatThrownBy(() -> c.groupOf("fc2", 25)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("units 0..24");
   }
 
+  /** Two batch norms in a row both normalise the unit: its group owns an entry of each, the first is its own. */
   @Test
-  void twoBatchNormsInARowAreRejectedNamingBoth() {
-    Architecture arch = new Architecture("bn-bn", new FeatureShape(1, 4, 4), 2, 1, List.of(
+  void twoBatchNormsInARowBothBelongToTheUnit() {
+    Architecture arch = Architecture.sequential("bn-bn", new FeatureShape(1, 4, 4), 2, 1, List.of(
         new ConvLayer("conv", 1, 3, 3, 1, 1, false), new BatchNormLayer("bnA", 3), new BatchNormLayer("bnB", 3),
         new FlattenLayer(), new LinearLayer("fc", 48, 2, true)));
-    assertThatThrownBy(() -> UnitCoupling.of(arch)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("bnB").hasMessageContaining("bnA");
+    UnitGroup g = ChannelDependencies.of(arch).groupOf("conv", 1);
+    assertThat(g.normalizers()).containsExactly(new UnitGroup.Entry("bnA", 1), new UnitGroup.Entry("bnB", 1));
+    assertThat(g.members().get(0).batchNorm()).contains("bnA");
+    assertThat(g.consumers()).containsExactly(new UnitGroup.Columns("fc", 16, 16));
   }
 
   @Test
   void theInputIsNoGroupAndANetworkWhoseInputIsAddedToAUnitPinsIt() {
     // a residual block straight on the input: its output channels are coupled to the data
-    Architecture arch = new Architecture("input-residual", new FeatureShape(2, 4, 4), 2, 1, List.of(
+    Architecture arch = Architecture.sequential("input-residual", new FeatureShape(2, 4, 4), 2, 1, List.of(
         new dev.prunus.model.ResidualBlock("block", List.of(new ConvLayer("conv", 2, 2, 3, 1, 1, false)),
             new dev.prunus.model.Shortcut.Identity()),
         new FlattenLayer(), new LinearLayer("fc", 32, 2, true)));
-    UnitCoupling c = UnitCoupling.of(arch);
+    ChannelDependencies c = ChannelDependencies.of(arch);
     assertThat(c.groupOf("conv", 1).pin()).isEqualTo(UnitGroup.Pin.NETWORK_INPUT);
     List<String> layers = new ArrayList<>();
     c.groups().forEach(g -> g.members().forEach(m -> layers.add(m.layer())));
