@@ -176,7 +176,7 @@ public final class PruneRun {
           : config.schedule() == ScheduleKind.ITERATIVE ? config.roundTarget(r) : PruningTarget.ofDensity(config.density());
       // a method whose density is an outcome reuses its data sample every iteration (NNrelief's fixed pruning set)
       long seed = targeted ? config.seed() + r - 1 : config.seed();
-      PruningContext ctx = new PruningContext(target, seed, Optional.of(prepared.train()));
+      PruningContext ctx = new PruningContext(target, seed, Optional.of(prepared.train()), listener::planProgress);
       long t0 = System.nanoTime();
       PruningPlan plan = method.plan(model, ctx);
       model = MaskApplier.apply(model, plan);
