@@ -427,8 +427,8 @@ public final class ExperimentRunner {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return ResultRows.row(r.id(), r.label(), r.parent(), experiment.relativize(dir).toString(), o.metrics(),
-          provenance);
+      return ResultRows.withInference(ResultRows.row(r.id(), r.label(), r.parent(), experiment.relativize(dir).toString(),
+          o.metrics(), provenance), dir);
     }
   }
 }
