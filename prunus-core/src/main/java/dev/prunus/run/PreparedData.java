@@ -1,5 +1,6 @@
 package dev.prunus.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.Normalization;
 import dev.prunus.data.TrainValidationSplit;
@@ -15,6 +16,19 @@ public record PreparedData(Dataset source, ImageSet train, ImageSet validation, 
     TrainValidationSplit split = TrainValidationSplit.of(d.train(), validationFraction, seed);
     Normalization n = d.normalization();
     return new PreparedData(d, n.apply(split.train()), n.apply(split.validation()), n.apply(d.test()));
+  }
+
+  /**
+   * Adds {@code data} to a run's metrics: the data's SHA-256, the normalisation the images were
+   * standardised with, and (image folders) the class names by index.
+   */
+  public void describeIn(ObjectNode metrics) {
+    ObjectNode data = metrics.putObject("data");
+    data.put("sha256", source.sha256());
+    data.set("normalization", Json.MAPPER.valueToTree(source.normalization()));
+    if (!source.id().classNames().isEmpty()) {
+      data.set("classes", Json.MAPPER.valueToTree(source.id().classNames()));
+    }
   }
 
   public Provenance.DatasetReference reference() {

@@ -231,6 +231,7 @@ public final class PruneRun {
         ModelCounter.count(model), totals.trainSeconds, totals.pruneSeconds, totals.times, totals.history));
     metrics.put("width", training.width());
     metrics.put("input", training.architecture().input().toString());
+    prepared.describeIn(metrics);
     metrics.put("parent_run", config.parentRun());
     metrics.set("pruning", pruning);
     TrainingRun.writeJson(dir.metrics(), metrics);

@@ -99,6 +99,7 @@ public final class TrainingRun {
         ModelCounter.count(r.model()), trainSeconds, 0, r.times(), r.history()));
     metrics.put("width", config.width());
     metrics.put("input", config.architecture().input().toString());
+    data.describeIn(metrics);
     writeJson(dir.metrics(), metrics);
     dir.deleteCheckpoint(dir.checkpoint());
     return new Result(dir, r.model(), metrics);
