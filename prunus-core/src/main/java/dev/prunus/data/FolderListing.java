@@ -7,6 +7,7 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -117,15 +118,16 @@ record FolderListing(FolderLayout layout, List<String> classes, List<ImageFile> 
       for (Path f : files) {
         out.add(new ImageFile(relative(root, f), f, label));
       }
+      out.subList(out.size() - files.size(), out.size()).sort(Comparator.comparing(ImageFile::relativePath));
     }
     return out;
   }
 
-  /** The image files below {@code dir}, sorted by their relative path. */
+  /** The image files below {@code dir}, in no particular order. */
   private static List<Path> imageFiles(Path dir) {
     try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
       return s.filter(p -> !p.equals(dir) && !hidden(dir.relativize(p)) && Files.isRegularFile(p) && isImage(p))
-          .sorted((a, b) -> relative(dir, a).compareTo(relative(dir, b))).toList();
+          .toList();
     } catch (IOException | UncheckedIOException e) {
       throw new UncheckedIOException("cannot list the images in " + dir, e instanceof IOException io ? io
           : ((UncheckedIOException) e).getCause());

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Decodes a PNG or JPEG file (with the JDK's ImageIO) into CHW floats in [0, 1] with the channels asked
@@ -35,7 +36,8 @@ final class ImageDecoder {
   static Decoded decode(byte[] bytes, Path file, int channels) {
     BufferedImage image;
     try {
-      image = ImageIO.read(new ByteArrayInputStream(bytes));
+      // from memory: ImageIO.read(InputStream) would copy every file to a temporary cache file first
+      image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
     } catch (IOException | RuntimeException e) {
       throw unreadable(file, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
     }

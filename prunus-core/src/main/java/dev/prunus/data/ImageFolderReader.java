@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * lines sorted by path: the output of {@code cd ROOT && find . -type f | sed 's|^./||' | LC_ALL=C sort |
  * xargs sha256sum} for a folder that holds only images. A file added, removed, renamed or changed changes
  * it, so resuming a run on a changed folder is refused. Images are decoded on every load, not cached:
- * decoding is fast next to training (see the README for the measured time).
+ * decoding is fast next to training (see the README for the measured time). They are decoded in parallel
+ * (the common fork-join pool), each into its own slot, so the result does not depend on the threads; of
+ * several bad files, the first in listing order is reported.
  */
 final class ImageFolderReader {
   private static final Logger LOG = LoggerFactory.getLogger(ImageFolderReader.class);
@@ -51,20 +54,19 @@ final class ImageFolderReader {
     float[] pixels = new float[Math.toIntExact(values)];
     int[] labels = new int[files.size()];
     String[] sha256 = new String[files.size()];
-    for (int i = 0; i < files.size(); i++) {
-      FolderListing.ImageFile f = files.get(i);
-      byte[] bytes;
+    RuntimeException[] failures = new RuntimeException[files.size()];
+    IntStream.range(0, files.size()).parallel().forEach(i -> {
       try {
-        bytes = Files.readAllBytes(f.file());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + f.file(), e);
+        sha256[i] = decodeInto(files.get(i), ref, pixels, i * imageSize);
+        labels[i] = files.get(i).label();
+      } catch (RuntimeException e) {
+        failures[i] = e;
       }
-      sha256[i] = Checksum.sha256Hex(bytes);
-      ImageDecoder.Decoded d = ImageDecoder.decode(bytes, f.file(), ref.channels());
-      float[] image = ImageResize.apply(ref.resize(), d.pixels(), ref.channels(), d.height(), d.width(),
-          ref.height(), ref.width());
-      System.arraycopy(image, 0, pixels, i * imageSize, imageSize);
-      labels[i] = f.label();
+    });
+    for (RuntimeException e : failures) {
+      if (e != null) {
+        throw e; // the first in listing order, whichever thread met it first
+      }
     }
     ImageSet all = new ImageSet(ref.channels(), ref.height(), ref.width(), pixels, labels, ref.numClasses());
     ImageSet train;
@@ -87,6 +89,21 @@ final class ImageFolderReader {
     LOG.info("{}: {} images ({} train, {} test) decoded in {} s", ref.cliName(), files.size(), train.size(),
         test.size(), String.format(Locale.ROOT, "%.2f", (System.nanoTime() - t0) / 1e9));
     return new Dataset(ref, train, test, checksum(files, sha256), "folder " + ref.root(), normalization);
+  }
+
+  /** Reads, hashes, decodes and resizes one image into {@code pixels} at {@code offset}; returns its SHA-256. */
+  private static String decodeInto(FolderListing.ImageFile f, ImageFolder ref, float[] pixels, int offset) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(f.file());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + f.file(), e);
+    }
+    ImageDecoder.Decoded d = ImageDecoder.decode(bytes, f.file(), ref.channels());
+    float[] image = ImageResize.apply(ref.resize(), d.pixels(), ref.channels(), d.height(), d.width(),
+        ref.height(), ref.width());
+    System.arraycopy(image, 0, pixels, offset, image.length);
+    return Checksum.sha256Hex(bytes);
   }
 
   /** SHA-256 of the lines {@code SHA256  PATH\n}, sorted by path. */

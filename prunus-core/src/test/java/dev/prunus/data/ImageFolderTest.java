@@ -154,8 +154,13 @@ class ImageFolderTest {
     assertThatThrownBy(() -> load(ref)).isInstanceOf(CorruptDatasetException.class)
         .hasMessageContaining("cannot decode the image " + bad).hasMessageContaining("convert the file, or remove it");
     Files.writeString(bad, "plain text");
-    assertThatThrownBy(() -> load(ref)).isInstanceOf(CorruptDatasetException.class)
-        .hasMessageContaining(bad + ": not a PNG or JPEG image");
+    for (int i = 0; i < 40; i++) { // decoded in parallel, the first bad file in listing order is the one named
+      Files.writeString(root.resolve(String.format("b/later%02d.png", i)), "also not an image");
+    }
+    for (int repeat = 0; repeat < 3; repeat++) {
+      assertThatThrownBy(() -> load(ref)).isInstanceOf(CorruptDatasetException.class)
+          .hasMessageContaining(bad + ": not a PNG or JPEG image");
+    }
   }
 
   @Test
