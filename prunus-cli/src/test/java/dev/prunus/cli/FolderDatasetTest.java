@@ -84,6 +84,19 @@ class FolderDatasetTest extends PrivateDatasetHome {
     assertThat(eval.out()).contains("lenet5 on folder:" + stripes.toAbsolutePath(), String.format(Locale.ROOT,
         "test        accuracy %.4f", m.at("/accuracy/test").asDouble()), "(60 images)");
 
+    Path pruned = tmp.resolve("pruned");
+    Cli prune = Cli.run("prune", "--method", "magnitude", "--from", run.toString(), "--density", "0.5",
+        "--fine-tune-epochs", "1", "--out", pruned.toString());
+    assertThat(prune.exit()).as(prune.err()).isZero();
+    JsonNode pm = JSON.readTree(pruned.resolve("metrics.json").toFile());
+    assertThat(pm.get("dataset")).isEqualTo(m.get("dataset"));
+    assertThat(pm.get("data")).isEqualTo(m.get("data"));
+    assertThat(pm.at("/params/density").asDouble()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(0.01));
+    Cli both = Cli.run("prune", "--method", "magnitude", "--from", run.toString(), "--density", "0.5",
+        "--image-size", "32x32", "--out", tmp.resolve("never").toString());
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("--from takes the model and dataset of the parent run");
+
     Cli info = Cli.run("info", "--model", "lenet5", "--dataset", "folder:" + stripes, "--image-size", "32x32");
     assertThat(info.exit()).as(info.err()).isZero();
     assertThat(info.out()).contains("input 3x32x32, 2 classes");
