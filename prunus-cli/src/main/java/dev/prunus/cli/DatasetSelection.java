@@ -1,10 +1,8 @@
 package dev.prunus.cli;
 
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRef;
 import dev.prunus.data.ImageFolderOptions;
-import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,23 +52,7 @@ final class DatasetSelection {
    *     folder that cannot be a dataset
    */
   DatasetRef ref() {
-    ImageFolderOptions options = folderOptions();
-    if (dataset == null) {
-      throw new InvalidInputException("--image-size, --channels, --resize, --mean, --std and --test-fraction describe"
-          + " an image folder: add --dataset folder:PATH");
-    }
-    if (!DatasetRef.isFolder(dataset)) {
-      if (options.any()) {
-        throw new InvalidInputException("--image-size, --channels, --resize, --mean, --std and --test-fraction apply"
-            + " to --dataset folder:PATH only; " + dataset + " has fixed images: drop them");
-      }
-      return DatasetId.fromName(dataset);
-    }
-    String path = dataset.trim().substring(DatasetRef.FOLDER_PREFIX.length());
-    if (path.isBlank()) {
-      throw new InvalidInputException("--dataset folder: needs a path, e.g. --dataset folder:data/shapes");
-    }
-    return options.build(Path.of(path));
+    return DatasetRef.parse(dataset, folderOptions(), null);
   }
 
   private ImageFolderOptions folderOptions() {

@@ -145,7 +145,7 @@ class FolderDatasetTest extends PrivateDatasetHome {
     Cli misplaced = Cli.run("train", "--model", "lenet5", "--dataset", "mnist-sample", "--image-size", "32x32",
         "--out", tmp.resolve("never").toString());
     assertThat(misplaced.exit()).isEqualTo(2);
-    assertThat(misplaced.err()).contains("apply to --dataset folder:PATH only");
+    assertThat(misplaced.err()).contains("apply to folder:PATH datasets only; mnist-sample has fixed images");
     Cli size = Cli.run("train", "--model", "lenet5", "--dataset", "folder:" + stripes, "--image-size", "28by28",
         "--out", tmp.resolve("never").toString());
     assertThat(size.exit()).isEqualTo(2);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.prunus.InvalidInputException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -47,6 +48,34 @@ public sealed interface DatasetRef permits DatasetId, ImageFolder {
 
   /** Whether training uses random crop and flip augmentation by default. */
   boolean augment();
+
+  /**
+   * The dataset {@code text} names: a catalogue name ({@code fashion-mnist}) or {@code folder:PATH} with
+   * {@code folderOptions}; a folder is listed now, since its classes fix a model's output.
+   *
+   * @param base the folder a relative PATH is taken from, or null for the working directory
+   * @throws InvalidInputException for an unknown name, folder options beside a catalogue dataset, or a
+   *     folder that cannot be a dataset
+   */
+  static DatasetRef parse(String text, ImageFolderOptions folderOptions, Path base) {
+    if (text == null) {
+      throw new InvalidInputException("image-size, channels, resize, mean, std and test-fraction describe an image"
+          + " folder: name one with folder:PATH");
+    }
+    if (!isFolder(text)) {
+      if (folderOptions.any()) {
+        throw new InvalidInputException("image-size, channels, resize, mean, std and test-fraction apply to"
+            + " folder:PATH datasets only; " + text.trim() + " has fixed images: drop them");
+      }
+      return DatasetId.fromName(text);
+    }
+    String path = text.trim().substring(FOLDER_PREFIX.length()).trim();
+    if (path.isEmpty()) {
+      throw new InvalidInputException("folder: needs a path, e.g. folder:data/shapes");
+    }
+    Path root = Path.of(path);
+    return folderOptions.build(root.isAbsolute() || base == null ? root : base.resolve(root));
+  }
 
   /** Whether {@code text} names an image folder ({@code folder:PATH}) rather than a catalogue dataset. */
   static boolean isFolder(String text) {

@@ -1,7 +1,6 @@
 package dev.prunus.experiment;
 
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRef;
 import dev.prunus.data.ImageFolderOptions;
 import dev.prunus.model.Architecture;
@@ -210,12 +209,7 @@ public final class ExperimentFile {
    */
   private static DatasetRef dataset(SpecNode n, Path base) {
     if (!n.isObject()) {
-      String text = n.text();
-      if (!DatasetRef.isFolder(text)) {
-        return parse(n, DatasetId::fromName);
-      }
-      return parse(n, t -> ImageFolderOptions.DEFAULTS.build(folder(base, t.trim().substring(
-          DatasetRef.FOLDER_PREFIX.length()))));
+      return parse(n, t -> DatasetRef.parse(t, ImageFolderOptions.DEFAULTS, base));
     }
     n.requireKeys(new LinkedHashSet<>(FOLDER_KEYS));
     SpecNode folder = n.require("folder");
@@ -228,15 +222,10 @@ public final class ExperimentFile {
         n.get("test-fraction").map(v -> v.number(x -> x > 0 && x < 1, "must be in (0, 1): e.g. 0.2")).orElse(null),
         n.get("name").map(v -> safeName(v, "name")).orElse(null));
     try {
-      return options.build(folder(base, folder.text()));
+      return DatasetRef.parse(DatasetRef.FOLDER_PREFIX + folder.text(), options, base);
     } catch (InvalidInputException e) {
       throw n.fail(e);
     }
-  }
-
-  private static Path folder(Path base, String path) {
-    Path p = Path.of(path.trim());
-    return p.isAbsolute() || base == null ? p : base.resolve(p);
   }
 
   /** A list of numbers (or one number) as "a,b,c". */
