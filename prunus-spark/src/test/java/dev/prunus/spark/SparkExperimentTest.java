@@ -95,7 +95,7 @@ class SparkExperimentTest {
     killer.join(1000);
     assertThat(spark.exit()).as(spark.out() + spark.err()).isZero();
     assertThat(spark.out()).contains("on Spark 4.", "master local[2,2]", "3 runs: 0 finished before, 3 to do",
-        "3 runs: 3 run now, 0 finished before, 0 failed, 0 not run").containsPattern("\\[1/3] .*; about \\d+ s left");
+        "3 runs: 3 run now, 0 finished before, 0 failed, 0 not run").containsPattern("\\[1/3] .*; about [0-9.]+ (s|min|h) left");
 
     assertThat(killed.get()).as("the baseline's JVM was killed while it trained").startsWith("killed after epoch");
     String log = Files.readString(onSpark.resolve("logs").resolve(DENSE + ".log"));
