@@ -18,8 +18,9 @@ Usage:
       writes OUT_DIR/MODEL.onnx for each model (all by default) and OUT_DIR/fixtures.json describing them
   /usr/bin/python3 bench/onnx_fixtures.py check-safetensors MODEL FILE
       reads FILE (safetensors, parsed here with json and struct, not the safetensors package), loads it into
-      the same torchvision model with load_state_dict(strict=False), and prints one JSON line: missing and
-      unexpected keys, and the largest difference between the file's tensors and the model's state_dict
+      the same torchvision model with load_state_dict(strict=True), then strict=False, and prints one JSON
+      line: whether the strict load worked (or its error), the missing and unexpected keys, and the largest
+      difference between the file's tensors and the model's own state_dict
 Needs Debian's python3-torch, python3-torchvision and python3-onnx.
 """
 import json
@@ -107,16 +108,23 @@ def read_safetensors(path):
 
 
 def check_safetensors(name, path):
-    model = build(name)
     tensors = read_safetensors(path)
-    reference = model.state_dict()
-    result = model.load_state_dict({k: torch.from_numpy(v.copy()) for k, v in tensors.items()}, strict=False)
+    state = {k: torch.from_numpy(v.copy()) for k, v in tensors.items()}
+    try:
+        build(name).load_state_dict(state, strict=True)
+        strict = "loaded"
+    except RuntimeError as e:
+        strict = str(e)
+    model = build(name)
+    reference = {k: v.clone() for k, v in model.state_dict().items()}
+    result = model.load_state_dict(state, strict=False)
     worst = 0.0
     for k, v in tensors.items():
         if k in reference:
             worst = max(worst, float(np.max(np.abs(reference[k].numpy().astype(np.float64) - v))))
-    print(json.dumps({"missing": sorted(result.missing_keys), "unexpected": sorted(result.unexpected_keys),
-                      "max_abs_difference": worst, "tensors": len(tensors)}))
+    print(json.dumps({"strict": strict, "missing": sorted(result.missing_keys),
+                      "unexpected": sorted(result.unexpected_keys), "max_abs_difference": worst,
+                      "tensors": len(tensors)}))
 
 
 if __name__ == "__main__":
