@@ -34,14 +34,14 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code prunus bench}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
     subcommands = {BenchCommand.Train.class, BenchCommand.Engine.class, BenchCommand.AsplSearch.class,
-        BenchCommand.DataFreeMerge.class})
+        BenchCommand.DataFreeMerge.class, BenchOnnxCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "choose a benchmark: `prunus bench train`, `prunus bench engine`, `prunus bench aspl` or `prunus bench data-free`");
+        "choose a benchmark: `prunus bench train`, `prunus bench engine`, `prunus bench aspl`, `prunus bench data-free` or `prunus bench onnx`");
   }
 
   /** Training throughput and where each step's time goes. */
