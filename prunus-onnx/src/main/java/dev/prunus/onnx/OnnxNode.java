@@ -3,7 +3,6 @@ package dev.prunus.onnx;
 import dev.prunus.InvalidInputException;
 import dev.prunus.onnx.proto.OnnxProto.AttributeProto;
 import dev.prunus.onnx.proto.OnnxProto.NodeProto;
-import dev.prunus.onnx.proto.OnnxProto.TensorProto;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,10 +73,6 @@ record OnnxNode(NodeProto proto, int index) {
   /** An integer list attribute, or empty when the node has none. */
   Optional<long[]> integers(String name) {
     return attribute(name).map(a -> a.getIntsList().stream().mapToLong(Long::longValue).toArray());
-  }
-
-  Optional<TensorProto> tensor(String name) {
-    return attribute(name).filter(AttributeProto::hasT).map(AttributeProto::getT);
   }
 
   /** A refusal naming this node: {@code node 'x' (Op) <what>}. */

@@ -104,7 +104,7 @@ class SafetensorsExportTest {
 
   @Test
   void pyTorchLoadsTheImportedResNet18sWeightsIntoTorchvisionsModel(@TempDir Path tmp) throws Exception {
-    Fixture resnet = TorchvisionFixtures.all().stream().filter(f -> f.name().equals("resnet18")).findFirst().orElseThrow();
+    Fixture resnet = TorchvisionFixtures.get("resnet18");
     String python = TorchvisionFixtures.python().orElse(null);
     Assumptions.assumeTrue(python != null, "no python3 with torch: PyTorch's side of this check cannot run");
     Path file = tmp.resolve("resnet18.safetensors");

@@ -43,19 +43,30 @@ final class TorchvisionFixtures {
     return all;
   }
 
+  /** The fixture {@code name}; skips the calling test when the fixtures cannot be made here. */
+  static Fixture get(String name) {
+    return all().stream().filter(f -> f.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(script() + " exports no model " + name));
+  }
+
   static Path script() {
     return Path.of(System.getProperty("prunus.onnx.script", "../bench/onnx_fixtures.py")).toAbsolutePath().normalize();
   }
 
-  /** The Python with torch, torchvision and onnx, if any: $PRUNUS_PYTHON, /usr/bin/python3, python3. */
+  /**
+   * The Python with torch, torchvision and onnx, if any: $PRUNUS_PYTHON alone where it is set, else
+   * /usr/bin/python3 (Debian's, where a python3 earlier on the PATH, a pyenv one, lacks Debian's packages),
+   * then python3.
+   */
   static Optional<String> python() {
     List<String> candidates = new ArrayList<>();
     String env = System.getenv("PRUNUS_PYTHON");
     if (env != null && !env.isBlank()) {
       candidates.add(env);
+    } else {
+      candidates.add("/usr/bin/python3");
+      candidates.add("python3");
     }
-    candidates.add("/usr/bin/python3");
-    candidates.add("python3");
     for (String c : candidates) {
       if (succeeds(List.of(c, "-c", "import torch, torchvision, onnx"), 120, ProcessBuilder.Redirect.DISCARD)) {
         return Optional.of(c);
@@ -79,19 +90,43 @@ final class TorchvisionFixtures {
     Optional<String> python = python();
     Assumptions.assumeTrue(python.isPresent(), "no python3 with torch, torchvision and onnx (Debian: apt-get install "
         + "python3-torch python3-torchvision python3-onnx): the torchvision ONNX fixtures cannot be made");
+    Path tmp = null;
     try {
       Files.createDirectories(dir.getParent());
-      Path tmp = Files.createTempDirectory(dir.getParent(), key + ".tmp");
+      tmp = Files.createTempDirectory(dir.getParent(), key + ".tmp");
       Path log = tmp.resolve("export.log");
       if (!succeeds(List.of(python.get(), script.toString(), "export", tmp.toString()), 1800,
           ProcessBuilder.Redirect.to(log.toFile()))) {
-        throw new IllegalStateException(script + " failed to export the fixtures into " + tmp + ": see " + log);
+        throw new IllegalStateException(script + " failed to export the fixtures: " + Files.readString(log));
       }
-      Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        tmp = null;
+      } catch (IOException e) {
+        if (!Files.isRegularFile(dir.resolve("fixtures.json"))) { // else another JVM made them first
+          throw e;
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the ONNX fixtures in " + dir + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(tmp);
     }
     return dir;
+  }
+
+  /** Removes a half-made fixture directory (700 MB) rather than leave it in the cache. */
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.err.println("could not remove " + dir + ": " + e.getMessage());
+    }
   }
 
   private static List<Fixture> read(Path dir) {
