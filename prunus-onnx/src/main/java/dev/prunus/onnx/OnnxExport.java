@@ -129,7 +129,9 @@ public final class OnnxExport {
       b.setOpType("HardSwish");
     } else if (l instanceof ClipLayer c) {
       b.setOpType("Clip");
-      in.add(Float.isInfinite(c.min()) ? "" : constant(n.name() + ".min", new long[0], c.min()));
+      if (!Float.isInfinite(c.min()) || !Float.isInfinite(c.max())) {
+        in.add(Float.isInfinite(c.min()) ? "" : constant(n.name() + ".min", new long[0], c.min()));
+      }
       if (!Float.isInfinite(c.max())) {
         in.add(constant(n.name() + ".max", new long[0], c.max()));
       }

@@ -2,7 +2,17 @@ package dev.prunus.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.prunus.model.Architecture;
+import dev.prunus.model.AvgPoolLayer;
 import dev.prunus.model.ChannelGateLayer;
+import dev.prunus.model.ClipLayer;
+import dev.prunus.model.ConvLayer;
+import dev.prunus.model.FlattenLayer;
+import dev.prunus.model.MaxPoolLayer;
+import dev.prunus.model.PadLayer;
+import dev.prunus.model.ReshapeLayer;
+import dev.prunus.model.SliceLayer;
+import dev.prunus.model.TransposeLayer;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.Initialization;
 import dev.prunus.model.Mask;
@@ -27,6 +37,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -73,6 +84,31 @@ class OnnxExportTest {
   @EnumSource(ModelId.class)
   void everyZooModelRunsInOnnxRuntimeAsInPrunus(ModelId id) {
     runsInOnnxRuntimeAsInPrunus(zoo(id));
+  }
+
+  /**
+   * The pooling and slicing forms the zoo does not use, written by Prunus and run by ONNX Runtime: padded
+   * windows with ceil rounding (average without the padding counted), rectangular strided and dilated grouped
+   * convolutions, channel and spatial slices and pads, clips with one bound or none, a shuffle.
+   */
+  @Test
+  void poolingSlicingAndClippingFormsRunInOnnxRuntimeAsInPrunus() {
+    List<Node> nodes = List.of(
+        new Node("conv", new ConvLayer("conv", 4, 8, 3, 2, 2, 1, 1, 0, 1, 2, 2, true), Architecture.INPUT),
+        new Node("max", new MaxPoolLayer(3, 2, 2, 2, 1, 1, true), "conv"),
+        new Node("avg", new AvgPoolLayer(3, 3, 2, 2, 1, 1, true, false), "max"),
+        new Node("low", new ClipLayer(-0.5f, Float.POSITIVE_INFINITY), "avg"),
+        new Node("none", new ClipLayer(Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY), "low"),
+        new Node("group", new ReshapeLayer(new int[] {2, 4, 3, 3}), "none"),
+        new Node("swap", new TransposeLayer(new int[] {1, 0, 2, 3}), "group"),
+        new Node("shuffle", new ReshapeLayer(new int[] {8, 3, 3}), "swap"),
+        new Node("odd", new SliceLayer(0, 1, 8, 2), "shuffle"),
+        new Node("rows", new SliceLayer(1, 1, 3, 1), "odd"),
+        new Node("pad", new PadLayer(new int[] {1, 0, 1}, new int[] {0, 2, 0}), "rows"),
+        new Node("mean", new AvgPoolLayer(2, 2, 1, 1, 0, 0, false, true), "pad"),
+        new Node("flat", new FlattenLayer(), "mean"));
+    Architecture a = new Architecture("forms", new FeatureShape(4, 11, 10), 45, 1, nodes);
+    runsInOnnxRuntimeAsInPrunus(new Model(a, Initialization.TORCH_DEFAULT.initialize(a, 2)));
   }
 
   @Test
