@@ -35,8 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus bench}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Train.class, InferBench.class, SparseBench.class, BenchCommand.Engine.class, BenchCommand.AsplSearch.class,
-        BenchCommand.DataFreeMerge.class})
+    subcommands = {BenchCommand.Train.class, InferBench.class, SparseBench.class, BenchCommand.Engine.class,
+        BenchCommand.AsplSearch.class, BenchCommand.DataFreeMerge.class, BenchOnnxCommand.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -44,7 +44,7 @@ final class BenchCommand implements Runnable {
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
         "choose a benchmark: `prunus bench train`, `prunus bench infer`, `prunus bench sparse`, `prunus bench engine`, "
-            + "`prunus bench aspl` or `prunus bench data-free`");
+            + "`prunus bench aspl`, `prunus bench data-free` or `prunus bench onnx`");
   }
 
   /** Training throughput and where each step's time goes. */

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
       MethodsCommand.class,
       EvalCommand.class,
       InfoCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       ModelsCommand.class,
       DatasetsCommand.class,
       GraphCommand.class,

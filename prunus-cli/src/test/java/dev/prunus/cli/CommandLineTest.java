@@ -15,7 +15,8 @@ class CommandLineTest {
   void helpListsEverySubcommand() {
     Cli r = Cli.run("--help");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("train", "prune", "methods", "eval", "info", "models", "datasets", "bench", "demo");
+    assertThat(r.out()).contains("train", "prune", "methods", "eval", "info", "import", "export", "models", "datasets",
+        "bench", "demo");
   }
 
   @Test

@@ -35,6 +35,17 @@ class PackagedJarIT {
     assertThat(r.out()).containsPattern("(?m)^total\\s+848,954").contains("batch-norm parameters");
   }
 
+  /** The ONNX commands need protobuf-java on the jar's class path (target/lib). */
+  @Test
+  void importAndExportRunFromThePackagedJar(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    ImportExportCommandTest.resnet20(tmp);
+    Result i = run("import", tmp.resolve("resnet20.onnx").toString(), "--out", tmp.resolve("run").toString());
+    assertThat(i.exit()).as(i.err()).isZero();
+    Result e = run("export", tmp.resolve("run").toString(), "--out", tmp.resolve("back.onnx").toString());
+    assertThat(e.exit()).as(e.err()).isZero();
+    assertThat(tmp.resolve("back.onnx")).exists();
+  }
+
   @Test
   void badInputExitsTwoFromThePackagedJar() throws Exception {
     Result r = run("info", "--model", "alexnet");

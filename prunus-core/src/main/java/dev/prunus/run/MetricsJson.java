@@ -41,7 +41,32 @@ public final class MetricsJson {
     ObjectNode loss = root.putObject("loss");
     loss.put("test", in.test().loss());
     loss.put("validation", in.validation().loss());
-    ModelCount c = in.count();
+    putCounts(root, in.count());
+    ObjectNode timing = root.putObject("timing");
+    timing.put("train_s", in.trainSeconds());
+    timing.put("prune_s", in.pruneSeconds());
+    if (in.times() != null && in.times().steps() > 0) {
+      timing.put("train_images_per_s", in.times().imagesPerSecond());
+    }
+    ArrayNode hist = root.putArray("history");
+    for (EpochRecord e : in.history()) {
+      ObjectNode o = hist.addObject();
+      o.put("epoch", e.epoch());
+      o.put("lr", e.lr());
+      o.put("train_loss", e.trainLoss());
+      o.put("train_accuracy", e.trainAccuracy());
+      o.put("validation_loss", e.validationLoss());
+      o.put("validation_accuracy", e.validationAccuracy());
+      o.put("seconds", e.seconds());
+    }
+    return root;
+  }
+
+  /**
+   * Puts a model's counts into {@code root}: {@code params}, {@code flops} (each with its dense reference, the
+   * model's own counts) and the per-layer {@code layers}, as every run's metrics.json holds them.
+   */
+  public static void putCounts(ObjectNode root, ModelCount c) {
     ObjectNode params = root.putObject("params");
     params.put("total", c.params());
     params.put("nonzero", c.nonzero());
@@ -68,24 +93,6 @@ public final class MetricsJson {
       o.put("flops_masked", l.maskedFlops());
       o.put("flops_structured", l.structuredFlops());
     }
-    ObjectNode timing = root.putObject("timing");
-    timing.put("train_s", in.trainSeconds());
-    timing.put("prune_s", in.pruneSeconds());
-    if (in.times() != null && in.times().steps() > 0) {
-      timing.put("train_images_per_s", in.times().imagesPerSecond());
-    }
-    ArrayNode hist = root.putArray("history");
-    for (EpochRecord e : in.history()) {
-      ObjectNode o = hist.addObject();
-      o.put("epoch", e.epoch());
-      o.put("lr", e.lr());
-      o.put("train_loss", e.trainLoss());
-      o.put("train_accuracy", e.trainAccuracy());
-      o.put("validation_loss", e.validationLoss());
-      o.put("validation_accuracy", e.validationAccuracy());
-      o.put("seconds", e.seconds());
-    }
-    return root;
   }
 
   /**

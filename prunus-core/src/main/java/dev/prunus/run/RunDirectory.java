@@ -160,7 +160,7 @@ public record RunDirectory(Path path) {
   /**
    * A model file of this run ({@link #model()}, a checkpoint, {@link #initial()}), checked against the run's
    * provenance.json ({@link RunFileCheck}): a file copied in from another run is refused, naming both.
-   * A run of another kind (a sweep) is not checked.
+   * An imported run's are checked against its {@link ImportConfig}; a run of another kind (a sweep) is not checked.
    */
   public ModelFile.Stored readModelFile(Path file) {
     ModelFile.Stored s = ModelFile.readStored(file);
@@ -172,6 +172,8 @@ public record RunDirectory(Path path) {
     };
     if (config != null) {
       RunFileCheck.check(file, s, config, provenance());
+    } else if (ImportConfig.KIND.equals(p.kind())) {
+      RunFileCheck.check(file, s, p.configAs(ImportConfig.class), provenance());
     }
     return s;
   }
@@ -186,7 +188,7 @@ public record RunDirectory(Path path) {
     RunDirectory run = new RunDirectory(path);
     if (!run.isRun() || !Files.isRegularFile(run.model())) {
       throw new InvalidInputException(path + " is not a finished Prunus run (it needs " + PROVENANCE + " and "
-          + MODEL + "): pass the --out directory of a `prunus train` run");
+          + MODEL + "): pass the --out directory of a `prunus train`, `prune` or `import` run");
     }
     return run;
   }

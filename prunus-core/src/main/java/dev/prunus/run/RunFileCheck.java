@@ -23,6 +23,7 @@ import java.util.Locale;
  * Files written by runs also carry a stamp, {@code meta.run} = {@code {model, dataset, seed}}: the seed
  * draws the validation split, and the dataset tells MNIST from Fashion-MNIST, which have the same shape;
  * when the stamp is there, it must match too (files written before it are checked by architecture alone).
+ * An imported run's files are checked against its {@link ImportConfig} instead.
  */
 final class RunFileCheck {
   /** The metadata key of the stamp. */
@@ -45,6 +46,46 @@ final class RunFileCheck {
     return meta;
   }
 
+  /** {@code meta} with the stamp of an imported run: the SHA-256 of the file it was imported from. */
+  static ObjectNode stamped(ObjectNode meta, ImportConfig config) {
+    ObjectNode run = Json.MAPPER.createObjectNode();
+    run.put("import", config.sha256());
+    meta.set(KEY, run);
+    return meta;
+  }
+
+  /**
+   * Checks a model file of an imported run: the architecture the import made (by name, a compacted one
+   * with {@value Compactor#SUFFIX}), its input and classes, and, when stamped, the imported file's SHA-256.
+   *
+   * @throws InvalidInputException naming both files and what differs
+   */
+  static void check(Path file, ModelFile.Stored stored, ImportConfig config, Path provenance) {
+    Architecture a = stored.model().architecture();
+    List<String> differences = new ArrayList<>();
+    if (!baseName(a).equals(config.architecture())) {
+      differences.add("model " + baseName(a) + ", not " + config.architecture());
+    }
+    if (!a.input().equals(config.input()) || a.numClasses() != config.numClasses()) {
+      differences.add("input " + a.input() + " with " + a.numClasses() + " classes, not " + config.input() + " with "
+          + config.numClasses());
+    }
+    JsonNode stamp = stored.meta().path(KEY);
+    if (stamp.isObject() && !stamp.path("import").asText().equals(config.sha256())) {
+      differences.add("imported from a file of SHA-256 " + stamp.path("import").asText() + ", not " + config.sha256());
+    }
+    if (!differences.isEmpty()) {
+      throw new InvalidInputException(file + " does not belong to its run: " + provenance + " records the import of "
+          + config.source() + " as " + config.architecture() + " (" + String.join("; ", differences)
+          + "). It was copied from another run: put this run's own file back, or import the model again");
+    }
+  }
+
+  private static String baseName(Architecture a) {
+    return a.name().endsWith(Compactor.SUFFIX) ? a.name().substring(0, a.name().length() - Compactor.SUFFIX.length())
+        : a.name();
+  }
+
   /**
    * @param file the model file read, {@code stored} its content
    * @param config the training configuration {@code provenance} records for the run
@@ -53,8 +94,7 @@ final class RunFileCheck {
   static void check(Path file, ModelFile.Stored stored, TrainingRunConfig config, Path provenance) {
     Architecture a = stored.model().architecture();
     DatasetRef d = config.dataset();
-    String name = a.name().endsWith(Compactor.SUFFIX) ? a.name().substring(0, a.name().length() - Compactor.SUFFIX.length())
-        : a.name();
+    String name = baseName(a);
     List<String> differences = new ArrayList<>();
     if (!name.equals(config.model().cliName())) {
       differences.add("model " + name + ", not " + config.model().cliName());
