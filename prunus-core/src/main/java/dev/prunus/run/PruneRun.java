@@ -95,7 +95,7 @@ public final class PruneRun {
     } else {
       start = new Model(arch, training.initialWeights());
     }
-    method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
+    method.check(start.architecture(), PruningTarget.ofDensity(method.reachesTargetDensity() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
     new Provenance("prune", command, Json.MAPPER.valueToTree(config), config.seed(), prepared.reference(),
@@ -144,7 +144,7 @@ public final class PruneRun {
     pruning.put("method", method.id());
     pruning.set("options", Json.MAPPER.valueToTree(config.options()));
     pruning.put("schedule", config.schedule().cliName());
-    if (method.meetsTarget()) {
+    if (method.reachesTargetDensity()) {
       pruning.put("target_density", config.density());
     } else {
       pruning.putNull("target_density");
@@ -169,7 +169,7 @@ public final class PruneRun {
     Totals totals = new Totals(from);
     Model model = from.model();
     JsonNode details = from.details();
-    boolean targeted = method.meetsTarget();
+    boolean targeted = method.reachesTargetDensity();
     int total = config.schedule() == ScheduleKind.ITERATIVE ? config.rounds() : 1;
     for (int r = from.roundsDone() + 1; r <= total; r++) {
       PruningTarget target = !targeted ? PruningTarget.ofDensity(1)

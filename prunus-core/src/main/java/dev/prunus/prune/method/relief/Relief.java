@@ -115,7 +115,7 @@ public final class Relief implements PruningMethod {
 
   /** The density is what the alphas leave, not a target: the schedule's target is ignored. */
   @Override
-  public boolean meetsTarget() {
+  public boolean reachesTargetDensity() {
     return false;
   }
 
