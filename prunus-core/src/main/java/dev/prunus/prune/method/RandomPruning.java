@@ -19,6 +19,7 @@ import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.prune.TopK;
+import dev.prunus.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class RandomPruning implements PruningMethod {
         if (!densities.isEmpty()) {
           throw new InvalidInputException("give --densities or --match, not both");
         }
-        densities = densitiesOf(ModelFile.read(Path.of(match).resolve("model.prunus")));
+        densities = densitiesOf(ModelFile.read(new RunDirectory(Path.of(match)).model()));
       }
       String allocation = o.string("allocation");
       if (!allocation.equals("none") && !densities.isEmpty()) {
