@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
@@ -37,13 +37,13 @@ public final class NaiveNeuron {
   private static int[] choose(Model model, HiddenFcLayer layer, int k, long seed) {
     int outputs = layer.consumer().outFeatures();
     float[] a = layer.outgoing(model);
-    double[] norm = new double[layer.alive().length];
+    double[] norm = new double[layer.layer().outFeatures()];
     for (int u = 0; u < norm.length; u++) {
       for (int o = u * outputs; o < (u + 1) * outputs; o++) {
         norm[u] += (double) a[o] * a[o];
       }
     }
-    return IntStream.range(0, norm.length).filter(u -> layer.alive()[u]).boxed()
+    return IntStream.range(0, norm.length).filter(layer::isAlive).boxed()
         .sorted((x, y) -> norm[x] != norm[y] ? Double.compare(norm[x], norm[y]) : Integer.compare(x, y))
         .limit(k).mapToInt(Integer::intValue).toArray();
   }

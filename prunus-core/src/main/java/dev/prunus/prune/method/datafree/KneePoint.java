@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import java.util.Arrays;
 import java.util.Locale;
