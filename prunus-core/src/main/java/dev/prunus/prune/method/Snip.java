@@ -1,5 +1,6 @@
 package dev.prunus.prune.method;
 
+import dev.prunus.Shuffle;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -90,21 +91,10 @@ public final class Snip implements PruningMethod {
   }
 
   /**
-   * {@code n} distinct indices of {@code size}, chosen by the seed (partial Fisher-Yates); shared by the
+   * {@code n} distinct indices of {@code size}, chosen by the seed ({@link Shuffle#sample}); shared by the
    * methods that score on a sample of the training data.
    */
   public static int[] sample(int size, int n, long seed) {
-    int[] idx = new int[size];
-    for (int i = 0; i < size; i++) {
-      idx[i] = i;
-    }
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < n; i++) {
-      int j = i + r.nextInt(size - i);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
-    return java.util.Arrays.copyOf(idx, n);
+    return Shuffle.sample(size, n, new SplittableRandom(seed));
   }
 }
