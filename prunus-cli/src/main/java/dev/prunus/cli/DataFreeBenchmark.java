@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Times data-free merging on a fully connected layer of random (Kaiming) weights, phase by phase: the
  * pairwise distances (one Gram product), the greedy merge sequence, the whole plan, carrying out the
- * merges (masking with surgery) and compaction. METHODS.md A.2 asks that AlexNet's FC6 (4096 neurons of
- * 9216 inputs, read by FC7's 4096 outputs) be halved in seconds. The greedy phase alone makes the
+ * merges (masking with surgery) and compaction. The target: AlexNet's FC6 (4096 neurons of 9216 inputs,
+ * read by FC7's 4096 outputs) halved in seconds, not minutes. The greedy phase alone makes the
  * requested merges; the plan also continues the sequence down to one neuron, to record the whole saliency
  * curve. What {@code prunus bench data-free} runs.
  */

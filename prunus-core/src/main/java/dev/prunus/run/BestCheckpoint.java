@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * A checkpoint sink that keeps the model of the epoch with the best validation accuracy (the first of
- * equals): checkpoint selection on the validation split, never on the test set (METHODS.md A.3). Mutable,
+ * equals): checkpoint selection on the validation split, never on the test set (NNrelief's released
+ * code chose on the test set). Mutable,
  * for one training call.
  */
 final class BestCheckpoint implements Consumer<Checkpoint> {

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * SNIP, single-shot network pruning by connection sensitivity (Lee, Ajanthan &amp; Torr, ICLR 2019;
- * METHODS.md B.5): at initialisation, on one mini-batch of training data, score every weight by
+ * SNIP, single-shot network pruning by connection sensitivity (Lee, Ajanthan &amp; Torr, ICLR 2019): at
+ * initialisation, on one mini-batch of training data, score every weight by
  * {@code |w * dL/dw|} (the sensitivity of the loss to a multiplicative mask on the connection) and keep
  * the top scores globally, then train with the mask fixed. Granularity: weight. Use it as the standard
  * at-initialisation baseline. The mini-batch is drawn by the seed from the training split; scores of

@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
 
 /**
  * Naive neuron removal, the magnitude baseline of Srinivas &amp; Babu (BMVC 2015): drops the neurons of
- * hidden fully connected layers whose outgoing weights (their column of the next layer's weight) have
- * the smallest L2 norm, with no surgery. The paper describes it only as removing the neurons of smallest
- * outgoing weights [METHODS.md B.3.4, unverified]; the L2 norm is Prunus's choice (the saliency of
- * {@code data-free} scales with the squared outgoing weights too). Same layers and counts as
+ * hidden fully connected layers whose outgoing weights (their column of the next layer's weight) have the
+ * smallest L2 norm, with no surgery. The paper is known to describe it only as removing the neurons of
+ * smallest outgoing weights (its text beyond the abstract was not available); the L2 norm is Prunus's choice
+ * (the saliency of {@code data-free} scales with the squared outgoing weights too). Same layers and counts as
  * {@code data-free} ({@link NeuronCount}); ties go to the lower neuron index. Deterministic, no seed used.
  */
 public final class NaiveNeuron {
