@@ -1,0 +1,7 @@
+/**
+ * Runs: the run directory (model, checkpoints, plan, provenance.json, metrics.json, its lock), a training run
+ * and a pruning run that prunes, retrains and resumes by rounds, the neuron sweep, and the provenance and
+ * metrics each writes. What the command line's {@code train}, {@code prune} and {@code sweep} do, built from
+ * {@code train}, {@code prune}, {@code measure} and {@code io}; {@code experiment} runs grids of them.
+ */
+package dev.prunus.run;
