@@ -8,6 +8,7 @@
 #   bench/rgp-aspl-study.sh [OUT_DIR] [DATASET] [EPOCHS]      (defaults: /tmp/rgp-aspl mnist-sample 10)
 #
 # Every run directory is kept under OUT_DIR; a finished run (metrics.json present) is not redone.
+# --aspl-time 0: the graph search is bounded by its million proposals only, the same on any machine.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-/tmp/rgp-aspl}"
@@ -20,7 +21,7 @@ for seed in 1 2 3; do
     run="$out/${g/:/-}-seed$seed"
     [ -f "$run/metrics.json" ] && continue
     rm -rf "$run"
-    "$here/prunus" prune --method rgp --model mlp15 --dataset "$dataset" --nodes 64 --degree 4 --graph "$g" \
+    "$here/prunus" prune --method rgp --model mlp15 --dataset "$dataset" --nodes 64 --degree 4 --graph "$g" --aspl-time 0 \
       --epochs "$epochs" --lr 0.1 --lr-schedule cosine --weight-decay 5e-4 --seed "$seed" --out "$run" >/dev/null
   done
 done

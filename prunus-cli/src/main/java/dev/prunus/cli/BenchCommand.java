@@ -3,6 +3,7 @@ package dev.prunus.cli;
 import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.data.ImageSet;
+import dev.prunus.graph.aspl.AsplOptimizer;
 import dev.prunus.kernel.Convolution;
 import dev.prunus.kernel.ConvolutionAlgorithm;
 import dev.prunus.kernel.Cpu;
@@ -17,6 +18,7 @@ import dev.prunus.prune.MaskApplier;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.relational.AsplSearchBudget;
 import dev.prunus.run.PreparedData;
 import dev.prunus.train.PhaseTimes;
 import dev.prunus.train.Trainer;
@@ -184,10 +186,11 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  /** RGP's ASPL search: time to come within a ratio of the Moore bound, over seeds. */
+  /** RGP's ASPL search: time to come within a ratio of the Moore bound, or the ratio reached in a time, over seeds. */
   @Command(name = "aspl", mixinStandardHelpOptions = true,
       description = {"Run RGP's ASPL search from the ring lattice for each seed until the ASPL is within --ratio of the",
-          "Moore bound (or the step budget runs out), and print the time and ratio per seed, with the median and worst."})
+          "Moore bound, the step budget runs out or --time passes, and print per seed the time, proposals, proposals",
+          "per second, ratio and what stopped it, with the median and worst time and ratio."})
   static final class AsplSearch implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -201,11 +204,22 @@ final class BenchCommand implements Runnable {
     int seeds;
 
     @Option(names = "--ratio", defaultValue = "1.015",
-        description = "Stop once ASPL / Moore bound is at most this (default: ${DEFAULT-VALUE}: within 1.5%%).")
+        description = "Stop once ASPL / Moore bound is at most this (default: ${DEFAULT-VALUE}: within 1.5%%; "
+            + "1 runs to the limits).")
     double ratio;
 
     @Option(names = "--max-steps", defaultValue = "1000000", description = "Step budget per seed (default: ${DEFAULT-VALUE}).")
     long maxSteps;
+
+    @Option(names = "--time", paramLabel = "SECONDS", defaultValue = "0",
+        description = "Wall-clock limit per seed, 0 for none (default: ${DEFAULT-VALUE}); with --ratio 1 and a large "
+            + "--max-steps, measures the ratio reached in that time.")
+    double time;
+
+    @Option(names = "--scoring", paramLabel = "WAY", defaultValue = "auto",
+        description = "How proposals are scored: auto, full-search or dynamic (default: ${DEFAULT-VALUE}). Every way "
+            + "keeps the same swaps; compare their CPU seconds for the same --max-steps.")
+    String scoring;
 
     @Override
     public Integer call() {
@@ -215,36 +229,67 @@ final class BenchCommand implements Runnable {
       if (!(ratio >= 1)) {
         throw new dev.prunus.InvalidInputException("--ratio " + ratio + " must be at least 1: no graph beats the Moore bound");
       }
+      if (!(time >= 0) || Double.isInfinite(time)) {
+        throw new dev.prunus.InvalidInputException("--time " + time + " must be a number of seconds >= 0 (0: no limit)");
+      }
+      AsplSearchBudget budget = new AsplSearchBudget(maxSteps, time);
+      AsplOptimizer.Scoring way = scoring();
       dev.prunus.prune.relational.RegularGraphChoice.checkDegree(nodes, degree);
       PrintWriter out = spec.commandLine().getOut();
-      // warm the JIT on seeds outside the measured range, so that the first seed is not charged for it
+      // warm the JIT on seeds outside the measured range (a second at most each), so that the first seed is not
+      // charged for it
       for (int w = 0; w < 3; w++) {
-        search(-1 - w);
+        search(-1 - w, new AsplSearchBudget(maxSteps, time > 0 ? Math.min(time, 1) : 1), way);
       }
-      out.printf(Locale.ROOT, "n=%d k=%d, target ASPL/Moore <= %.4f, %d threads available, Java %s%n", nodes, degree, ratio,
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-      out.println(" seed   seconds      steps    ASPL  ASPL/Moore  reached");
+      out.printf(Locale.ROOT, "n=%d k=%d, target ASPL/Moore <= %.4f, at most %s per seed, scoring %s, %d threads "
+          + "available, Java %s%n", nodes, degree, ratio, budget, scoring, Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"));
+      out.println(" seed   seconds  cpu s       steps   steps/s    ASPL  ASPL/Moore  reached  stopped by");
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       double[] seconds = new double[seeds];
+      double[] ratios = new double[seeds];
       int reached = 0;
       for (int s = 1; s <= seeds; s++) {
         long t0 = System.nanoTime();
-        dev.prunus.graph.aspl.AsplOptimizer.Result r = search(s);
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        AsplOptimizer.Result r = search(s, budget, way);
+        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         seconds[s - 1] = (System.nanoTime() - t0) / 1e9;
+        ratios[s - 1] = r.mooreRatio();
         boolean ok = r.mooreRatio() <= ratio;
         reached += ok ? 1 : 0;
-        out.printf(Locale.ROOT, "%5d  %8.3f  %9d  %6.4f  %10.4f  %s%n", s, seconds[s - 1], r.steps(), r.finalAspl(),
-            r.mooreRatio(), ok ? "yes" : "no");
+        out.printf(Locale.ROOT, "%5d  %8.3f  %5.1f  %10d  %8.0f  %6.4f  %10.4f  %-7s  %s%n", s, seconds[s - 1], cpu,
+            r.steps(), r.steps() / seconds[s - 1], r.finalAspl(), r.mooreRatio(), ok ? "yes" : "no",
+            dev.prunus.prune.relational.RegularGraphChoice.stopReason(r));
         out.flush();
       }
       java.util.Arrays.sort(seconds);
-      out.printf(Locale.ROOT, "reached the target for %d of %d seeds; median %.3f s, worst %.3f s%n", reached, seeds,
-          seconds[(seeds - 1) / 2], seconds[seeds - 1]);
+      java.util.Arrays.sort(ratios);
+      out.printf(Locale.ROOT, "reached the target for %d of %d seeds; median %.3f s, worst %.3f s; ASPL/Moore median %.4f, "
+          + "worst %.4f%n", reached, seeds, seconds[(seeds - 1) / 2], seconds[seeds - 1], ratios[(seeds - 1) / 2],
+          ratios[seeds - 1]);
       return PrunusCommand.OK;
     }
 
-    private dev.prunus.graph.aspl.AsplOptimizer.Result search(long seed) {
-      return dev.prunus.graph.aspl.AsplOptimizer.fromRingLattice(nodes, degree,
-          dev.prunus.graph.aspl.AsplOptimizer.Settings.defaults(seed).withMaxSteps(maxSteps).withTargetMooreRatio(ratio));
+    private AsplOptimizer.Result search(long seed, AsplSearchBudget budget, AsplOptimizer.Scoring way) {
+      try {
+        return AsplOptimizer.fromRingLattice(nodes, degree, budget.settings(seed).withTargetMooreRatio(ratio),
+            AsplOptimizer.Progress.NONE, way);
+      } catch (IllegalArgumentException e) {
+        if (way == AsplOptimizer.Scoring.DYNAMIC && e.getMessage().startsWith("dynamic scoring")) {
+          throw new dev.prunus.InvalidInputException("--scoring dynamic: " + e.getMessage());
+        }
+        throw e;
+      }
+    }
+
+    private AsplOptimizer.Scoring scoring() {
+      for (AsplOptimizer.Scoring way : AsplOptimizer.Scoring.values()) {
+        if (way.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(scoring)) {
+          return way;
+        }
+      }
+      throw new dev.prunus.InvalidInputException("--scoring " + scoring + " is not one of auto, full-search, dynamic");
     }
   }
 }

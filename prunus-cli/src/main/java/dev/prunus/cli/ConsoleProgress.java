@@ -10,17 +10,25 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows training progress: on a terminal, a progress bar per epoch with the running loss, accuracy and
- * images/s; always, one summary line per epoch on {@code out}.
+ * images/s; always, one summary line per epoch on {@code out}, and the progress lines of a slow pruning plan
+ * (RGP's graph search), the first and then one every few seconds.
  */
 final class ConsoleProgress implements TrainingListener {
   private final PrintWriter out;
+  private final ProgressLines planLines;
   private final boolean bar;
   private ProgressBar current;
   private int totalEpochs;
 
   ConsoleProgress(PrintWriter out) {
     this.out = out;
+    this.planLines = new ProgressLines(out);
     this.bar = System.console() != null;
+  }
+
+  @Override
+  public void planProgress(String line) {
+    planLines.print(line);
   }
 
   @Override

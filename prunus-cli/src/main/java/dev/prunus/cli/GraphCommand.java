@@ -10,6 +10,7 @@ import dev.prunus.graph.metric.SmallWorldOmega;
 import dev.prunus.graph.metric.SmallWorldSigma;
 import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.OutputPath;
+import dev.prunus.prune.relational.AsplSearchBudget;
 import dev.prunus.prune.relational.RegularGraphChoice;
 import dev.prunus.report.TextTable;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ final class GraphCommand implements Runnable {
         "choose a subcommand: `prunus graph chain` or `prunus graph show`");
   }
 
-  /** n, k, seed and the search budget, shared by the subcommands. */
+  /** n, k, seed and the search budget (steps and seconds), shared by the subcommands. */
   static final class GraphOptions {
     @Option(names = "--nodes", paramLabel = "N", defaultValue = "64", description = "Nodes n (default: ${DEFAULT-VALUE}).")
     int nodes;
@@ -51,11 +52,23 @@ final class GraphCommand implements Runnable {
         description = "Swap proposals of the ASPL search at most (default: ${DEFAULT-VALUE}, as `prune --method rgp`).")
     long steps;
 
-    void check() {
-      if (steps < 0) {
-        throw new InvalidInputException("--aspl-steps " + steps + " must be 0 or more");
-      }
+    @Option(names = "--aspl-time", paramLabel = "SECONDS", defaultValue = "30",
+        description = {"Wall-clock seconds of the ASPL search at most, 0 for no limit (default: ${DEFAULT-VALUE}, as "
+            + "`prune --method rgp`).", "The seed fixes the proposals, the limit only where they stop: the summary "
+            + "says how many ran; give that as --aspl-steps with --aspl-time 0 to get the same chain anywhere."})
+    double seconds;
+
+    /** The validated budget; also checks n and k. */
+    AsplSearchBudget budget() {
+      AsplSearchBudget b = new AsplSearchBudget(steps, seconds);
       RegularGraphChoice.checkDegree(nodes, degree);
+      return b;
+    }
+
+    /** Progress lines of the search on the command's error stream. */
+    AsplOptimizer.Progress progress(CommandSpec spec) {
+      ProgressLines lines = new ProgressLines(spec.commandLine().getErr());
+      return status -> lines.print(status.describe());
     }
   }
 
@@ -73,12 +86,13 @@ final class GraphCommand implements Runnable {
 
     @Override
     public Integer call() {
-      graph.check();
+      AsplSearchBudget budget = graph.budget();
       if (csv != null) {
         OutputPath.checkFile("--csv", csv);
       }
       long t0 = System.nanoTime();
-      AsplOptimizer.Result r = RegularGraphChoice.search(graph.nodes, graph.degree, graph.seed, graph.steps);
+      AsplOptimizer.Result r = RegularGraphChoice.search(graph.nodes, graph.degree, graph.seed, budget,
+          graph.progress(spec));
       double seconds = (System.nanoTime() - t0) / 1e9;
       TextTable t = new TextTable("snapshot", "step", "ASPL", "clustering", "ASPL/Moore");
       StringBuilder csvText = new StringBuilder("snapshot,step,aspl,average_clustering,moore_ratio\n");
@@ -91,9 +105,10 @@ final class GraphCommand implements Runnable {
       }
       PrintWriter out = spec.commandLine().getOut();
       out.print(t);
-      out.printf(Locale.ROOT, "n=%d k=%d seed=%d: ASPL %.4f -> %.4f, Moore bound %.4f (ratio %.4f); %,d proposals, "
-          + "%d climbs, stopped by %s, %.3f s%n", graph.nodes, graph.degree, graph.seed, r.first().aspl(), r.finalAspl(),
-          r.mooreBound(), r.mooreRatio(), r.steps(), r.climbs(), r.stopReason().name().toLowerCase(Locale.ROOT), seconds);
+      out.printf(Locale.ROOT, "n=%d k=%d seed=%d: ASPL %.4f -> %.4f, Moore bound %.4f (ratio %.4f); %,d proposals "
+          + "(of %s), %,d swaps kept, %d climbs, stopped by %s, %.3f s%n", graph.nodes, graph.degree, graph.seed,
+          r.first().aspl(), r.finalAspl(), r.mooreBound(), r.mooreRatio(), r.steps(), budget, r.acceptedSwaps(),
+          r.climbs(), RegularGraphChoice.stopReason(r), seconds);
       if (csv != null) {
         AtomicFiles.writeString(csv, csvText.toString());
         out.println("wrote " + csv);
@@ -130,7 +145,7 @@ final class GraphCommand implements Runnable {
 
     @Override
     public Integer call() {
-      graph.check();
+      AsplSearchBudget budget = graph.budget();
       RegularGraphChoice choice = RegularGraphChoice.parse(kind);
       if (png != null) {
         if (size < GraphDrawing.MIN_SIZE || size > MAX_SIZE) {
@@ -141,11 +156,14 @@ final class GraphCommand implements Runnable {
         HeapBudget.check(8L * size * size, "--size " + size + " (a " + size + " x " + size + " image)", "lower --size");
         OutputPath.checkFile("--png", png);
       }
-      RegularGraphChoice.Made made = choice.make(graph.nodes, graph.degree, graph.seed, graph.steps);
+      RegularGraphChoice.Made made = choice.make(graph.nodes, graph.degree, graph.seed, budget, graph.progress(spec));
       UndirectedGraph g = made.graph();
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%s graph, n=%d k=%d seed=%d%s%n", choice, graph.nodes, graph.degree, graph.seed,
           made.chainIndex() >= 0 ? " (snapshot " + made.chainIndex() + " of the ASPL chain)" : "");
+      made.search().ifPresent(r -> out.printf(Locale.ROOT, "ASPL search: %,d proposals (of %s), %,d swaps kept, "
+          + "%d climbs, stopped by %s%n", r.steps(), budget, r.acceptedSwaps(), r.climbs(),
+          RegularGraphChoice.stopReason(r)));
       TextTable t = new TextTable("metric", "value");
       t.row("ASPL", made.aspl());
       t.row("Moore bound", made.mooreBound());

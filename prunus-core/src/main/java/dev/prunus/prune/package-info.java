@@ -4,6 +4,6 @@
  * shared appliers that carry plans out: masking ({@link dev.prunus.prune.MaskApplier}, masks only shrink) and
  * compaction ({@link dev.prunus.prune.Compactor}, dead units physically removed), over the channel
  * dependencies of the model's graph. The methods live in {@code prune.method}, the graph-to-mask mapping in
- * {@code prune.relational}; {@code run} schedules them around training.
+ * {@code prune.relational}, the schedules that run them around training in {@code prune.schedule}.
  */
 package dev.prunus.prune;

@@ -3,6 +3,7 @@ package dev.prunus.run;
 import dev.prunus.InvalidInputException;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.schedule.Schedule;
 import dev.prunus.train.TrainingConfig;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ public record PruneRunConfig(
     FinalPrune finalPrune) {
 
   /** The most rounds a run may have (published iterative schedules use tens). */
-  public static final int MAX_ROUNDS = 1000;
+  public static final int MAX_ROUNDS = Schedule.MAX_ROUNDS;
 
   /** Phase 3 of a run: magnitude pruning to {@code density} of the parameters, then {@code epochs} of fine-tuning. */
   public record FinalPrune(double density, int epochs) {
@@ -81,8 +82,9 @@ public record PruneRunConfig(
     this(method, options, density, schedule, rounds, rewind, seed, compact, training, parentRun, false);
   }
 
-  /** The target of round {@code r} of {@code rounds} (1-based): densities fall geometrically to the target. */
-  public PruningTarget roundTarget(int r) {
-    return PruningTarget.ofDensity(Math.pow(density, (double) r / rounds));
+  /** The schedule this configuration runs (one round unless iterative). */
+  public Schedule toSchedule() {
+    return new Schedule(schedule, density, schedule == ScheduleKind.ITERATIVE ? rounds : 1, rewind, keepBest,
+        finalPrune == null ? null : new Schedule.FinalPhase(finalPrune.density(), finalPrune.epochs()), seed);
   }
 }

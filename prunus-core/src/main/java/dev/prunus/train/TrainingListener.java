@@ -1,6 +1,9 @@
 package dev.prunus.train;
 
-/** Receives training progress (a progress bar, a log). Every method has a do-nothing default. */
+/**
+ * Receives the progress of a run (a progress bar, a log): its training, and the progress reports of a
+ * slow pruning plan. Every method has a do-nothing default.
+ */
 public interface TrainingListener {
   TrainingListener NONE = new TrainingListener() {};
 
@@ -16,4 +19,7 @@ public interface TrainingListener {
 
   /** Something the user should know that does not stop the run (a stale lock of a dead process reclaimed). */
   default void notice(String message) {}
+
+  /** A progress line from a pruning method whose plan takes a while (RGP's graph search). */
+  default void planProgress(String line) {}
 }

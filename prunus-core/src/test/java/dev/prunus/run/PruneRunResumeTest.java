@@ -13,6 +13,7 @@ import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.schedule.ScheduleState;
 import dev.prunus.testing.SyntheticImages;
 import dev.prunus.train.LearningRateSchedule;
 import dev.prunus.train.OptimizerConfig;
@@ -96,9 +97,9 @@ class PruneRunResumeTest {
     assertThatThrownBy(() -> execute(magnitude(), killed, killedAtTraining(killedAt))).hasMessage("killed");
     RunDirectory dir = new RunDirectory(killed);
     assertThat(dir.metrics()).doesNotExist();
-    RoundCheckpoint checkpoint = RoundCheckpoint.read(dir);
+    ScheduleState checkpoint = RoundCheckpoint.read(dir);
     assertThat(checkpoint.roundsDone()).isEqualTo(killedAt - 1);
-    assertThat(checkpoint.pruning().get("rounds")).hasSize(killedAt - 1);
+    assertThat(checkpoint.rounds()).hasSize(killedAt - 1);
     assertThat(checkpoint.history()).hasSize(killedAt - 1);
 
     TrainingRun.Result resumed = PruneRun.resume(killed, MethodRegistry.standard(), LOADER, TrainingListener.NONE);

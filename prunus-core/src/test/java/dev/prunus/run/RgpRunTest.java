@@ -17,6 +17,7 @@ import dev.prunus.train.OptimizerConfig;
 import dev.prunus.train.TrainingConfig;
 import dev.prunus.train.TrainingListener;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,10 @@ class RgpRunTest {
     assertThat(m.at("/params/density").asDouble()).as("the dense first and last layers count too")
         .isGreaterThan(0.25).isLessThan(0.3);
 
+    assertThat(d.at("/aspl_chain/stop_reason").asText()).isIn("step_budget", "climbs_exhausted");
+    assertThat(d.at("/aspl_chain/step_limit").asLong()).isEqualTo(1_000_000);
+    assertThat(d.at("/aspl_chain/time_limit_s").asDouble()).as("the default").isEqualTo(30.0);
+
     Model trained = ModelFile.read(tmp.resolve("rgp").resolve("model.prunus"));
     assertThat(trained.masks().byParameter()).hasSize(18);
     for (var e : trained.masks().byParameter().entrySet()) {
@@ -60,5 +65,33 @@ class RgpRunTest {
         }
       }
     }
+  }
+
+  /** A search stopped by its time limit says so in metrics.json, and its progress reaches the run's listener. */
+  @Test
+  void theGraphSearchReportsProgressToTheRunAndRecordsTheTimeLimit(@TempDir Path tmp) {
+    Dataset data = new Dataset(DatasetId.FASHION_MNIST, SyntheticImages.bars(64, 10, 1, 28, 1),
+        SyntheticImages.bars(20, 10, 1, 28, 2), "0".repeat(64), "synthetic");
+    TrainingConfig training = new TrainingConfig(1, 32, new OptimizerConfig.Sgd(0.05, 0.9, false, 0),
+        new LearningRateSchedule.Constant(), 5, false);
+    PruneRunConfig c = new PruneRunConfig("rgp",
+        Map.of("nodes", "16", "degree", "4", "aspl-steps", "2000000000", "aspl-time", "1.1"), 0.25,
+        ScheduleKind.AT_INIT, 1, false, 3, false,
+        new TrainingRunConfig(ModelId.LENET_300_100, 1, List.of(), DatasetId.FASHION_MNIST, 0.1, training), null);
+    List<String> lines = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override
+      public void planProgress(String line) {
+        lines.add(line);
+      }
+    };
+    JsonNode m = PruneRun.execute(c, tmp.resolve("rgp"), List.of("test"), MethodRegistry.standard(), id -> data,
+        listener).metrics();
+
+    JsonNode chain = m.at("/pruning/details/aspl_chain");
+    assertThat(chain.get("stop_reason").asText()).isEqualTo("time_limit");
+    assertThat(chain.get("steps_proposed").asLong()).isPositive().isLessThan(2_000_000_000L);
+    assertThat(chain.get("time_limit_s").asDouble()).isEqualTo(1.1);
+    assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("rgp: ASPL search: "));
   }
 }

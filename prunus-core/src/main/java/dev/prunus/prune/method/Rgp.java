@@ -17,6 +17,7 @@ import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.relational.AsplSearchBudget;
 import dev.prunus.prune.relational.RegularGraphChoice;
 import dev.prunus.prune.relational.RelationalMasks;
 import java.util.ArrayList;
@@ -42,7 +43,13 @@ import java.util.OptionalDouble;
  * density times n (so that a density grid works); given both, they must agree. {@code --nodes} must not
  * exceed the smallest channel count of a masked layer (the authors' code asserts it); the error names the
  * largest valid n. The graph's n, k, ASPL, clustering, transitivity, Moore bound and ratio, its edges and the
- * ASPL chain are recorded in the plan's details (metrics.json).
+ * ASPL chain are recorded in the plan's details (metrics.json), with how many swaps the search proposed and
+ * what stopped it ({@code aspl_chain.steps_proposed}, {@code aspl_chain.stop_reason}).
+ *
+ * <p>The search stops after {@code --aspl-steps} proposals or {@code --aspl-time} seconds (default 30), whichever
+ * comes first, and reports its progress through {@link PruningContext#progress()}. The seed fixes the proposals;
+ * the time limit decides only how far along them a run gets, which depends on the machine. To make the same
+ * graph again anywhere, give the recorded {@code steps_proposed} as {@code --aspl-steps} with {@code --aspl-time 0}.
  *
  * <p>Departures: the channel groups' larger members are placed by a permutation drawn from the run's
  * seed instead of numpy's seed 1; the ASPL chain is {@link AsplOptimizer}'s hill climb, not the reference
@@ -63,6 +70,8 @@ public final class Rgp implements PruningMethod {
         MethodOption.of("degree", "", "graph degree k: masked layers keep k/n (default: from --density)"),
         MethodOption.of("graph", "min-aspl", "lattice, min-aspl, snapshot:N (N-th graph of the ASPL chain) or random-regular"),
         MethodOption.of("aspl-steps", "1000000", "swap proposals of the ASPL search at most"),
+        MethodOption.of("aspl-time", "30", "seconds of the ASPL search at most, 0 for no time limit (the seed fixes "
+            + "the proposals, the limit only where they stop; metrics record how many ran)"),
         MethodOption.choice("layers", "no-first-last", LayerSelection.CHOICES, "which conv/linear layers to mask")));
 
   /** Declares the method and its options. */
@@ -82,7 +91,9 @@ public final class Rgp implements PruningMethod {
         RegularGraphChoice.checkDegree(nodes, k);
         graph.checkDegreeForKind(k);
       }
-      return new Rgp(nodes, k, graph, o.integer("aspl-steps", 0, Integer.MAX_VALUE), LayerSelection.parse(o.string("layers")));
+      AsplSearchBudget budget = new AsplSearchBudget(o.integer("aspl-steps", 0, Integer.MAX_VALUE),
+          o.number("aspl-time", 0, 1e7));
+      return new Rgp(nodes, k, graph, budget, LayerSelection.parse(o.string("layers")));
     }
 
     /** With {@code --degree}, the masked layers' density is k/n: no {@code --density} is needed. */
@@ -97,17 +108,18 @@ public final class Rgp implements PruningMethod {
   private final int nodes;
   private final int degree;
   private final RegularGraphChoice graph;
-  private final long asplSteps;
+  private final AsplSearchBudget budget;
   private final LayerSelection layers;
 
   /**
    * @param degree the degree k, or 0 to take the even degree nearest to the target density times n
+   * @param budget the limits of the ASPL search
    */
-  public Rgp(int nodes, int degree, RegularGraphChoice graph, long asplSteps, LayerSelection layers) {
+  public Rgp(int nodes, int degree, RegularGraphChoice graph, AsplSearchBudget budget, LayerSelection layers) {
     this.nodes = nodes;
     this.degree = degree;
     this.graph = graph;
-    this.asplSteps = asplSteps;
+    this.budget = budget;
     this.layers = layers;
   }
 
@@ -130,7 +142,8 @@ public final class Rgp implements PruningMethod {
       throw new InvalidInputException("--density " + context.target().density() + " disagrees with --degree " + k
           + " on --nodes " + nodes + ", which keeps " + (double) k / nodes + " of the masked layers: give one of them");
     }
-    RegularGraphChoice.Made made = graph.make(nodes, k, context.seed(), asplSteps);
+    RegularGraphChoice.Made made = graph.make(nodes, k, context.seed(), budget,
+        status -> context.progress().report("rgp: " + status.describe()));
     Masks masks = RelationalMasks.of(made.graph(), model.architecture(), selected, context.seed());
     return PruningPlan.ofMasks(ID, masks, details(made, k, model, masks));
   }
@@ -169,7 +182,7 @@ public final class Rgp implements PruningMethod {
     return d;
   }
 
-  private static Map<String, Object> chain(AsplOptimizer.Result r) {
+  private Map<String, Object> chain(AsplOptimizer.Result r) {
     Map<String, Object> c = new LinkedHashMap<>();
     List<Double> aspl = new ArrayList<>();
     List<Double> clustering = new ArrayList<>();
@@ -183,8 +196,11 @@ public final class Rgp implements PruningMethod {
     c.put("average_clustering", clustering);
     c.put("step", steps);
     c.put("steps_proposed", r.steps());
+    c.put("swaps_kept", r.acceptedSwaps());
     c.put("climbs", r.climbs());
-    c.put("stop_reason", r.stopReason().name().toLowerCase(java.util.Locale.ROOT));
+    c.put("stop_reason", RegularGraphChoice.stopReason(r));
+    c.put("step_limit", budget.maxSteps());
+    c.put("time_limit_s", budget.seconds());
     return c;
   }
 }

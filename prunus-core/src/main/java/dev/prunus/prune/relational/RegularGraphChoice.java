@@ -21,7 +21,7 @@ import java.util.Optional;
  *   <li>{@code snapshot:N}: graph N of the chain (0 is the lattice), to study ASPL against accuracy;
  *   <li>{@code random-regular}: a connected random k-regular graph (the code's {@code regular()}).
  * </ul>
- * The chain comes from {@link AsplOptimizer#fromRingLattice}, seeded, with a step budget.
+ * The chain comes from {@link AsplOptimizer#fromRingLattice}, seeded, within an {@link AsplSearchBudget}.
  */
 public record RegularGraphChoice(Kind kind, int snapshot) {
   /** The kinds of graph. */
@@ -100,34 +100,45 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
   /**
    * Makes the graph on {@code n} nodes of degree {@code k}.
    *
-   * @param maxSteps the step budget of the ASPL search (min-aspl and snapshots)
+   * @param budget the limits of the ASPL search (min-aspl and snapshots)
+   * @param progress receives the search's progress about once a second
    * @throws InvalidInputException if no such graph exists (k odd for the lattice, k not below n, n*k odd),
    *     or the chain is shorter than the snapshot asked for
    */
-  public Made make(int n, int k, long seed, long maxSteps) {
+  public Made make(int n, int k, long seed, AsplSearchBudget budget, AsplOptimizer.Progress progress) {
     checkDegree(n, k);
     checkDegreeForKind(k);
     return switch (kind) {
       case LATTICE -> new Made(RingLattice.of(n, k), this, 0, Optional.empty());
       case RANDOM_REGULAR -> new Made(RandomRegular.connected(n, k, seed), this, -1, Optional.empty());
       case MIN_ASPL, SNAPSHOT -> {
-        AsplOptimizer.Result r = search(n, k, seed, maxSteps);
+        AsplOptimizer.Result r = search(n, k, seed, budget, progress);
         int index = kind == Kind.MIN_ASPL ? r.chain().size() - 1 : snapshot;
         if (index >= r.chain().size()) {
           throw new InvalidInputException("--graph snapshot:" + snapshot + " but the ASPL chain for n=" + n + ", k=" + k
-              + " (seed " + seed + ") has " + r.chain().size() + " graphs: snapshot:0 to snapshot:"
-              + (r.chain().size() - 1));
+              + " (seed " + seed + ", " + r.steps() + " proposals, stopped by " + stopReason(r) + ") has "
+              + r.chain().size() + " graphs: snapshot:0 to snapshot:" + (r.chain().size() - 1));
         }
-        yield new Made(r.chain().get(index).graph(), this, index, Optional.of(r));
+        UndirectedGraph g = index == r.chain().size() - 1 ? r.finalGraph() : r.chain().get(index).graph();
+        yield new Made(g, this, index, Optional.of(r));
       }
     };
   }
 
-  /** RGP's ASPL chain from the ring lattice: seeded, at most {@code maxSteps} swaps proposed. */
-  public static AsplOptimizer.Result search(int n, int k, long seed, long maxSteps) {
+  /**
+   * RGP's ASPL chain from the ring lattice: seeded, within the budget, reporting progress about once a
+   * second.
+   */
+  public static AsplOptimizer.Result search(int n, int k, long seed, AsplSearchBudget budget,
+      AsplOptimizer.Progress progress) {
     checkDegree(n, k);
     checkEven(k);
-    return AsplOptimizer.fromRingLattice(n, k, AsplOptimizer.Settings.defaults(seed).withMaxSteps(maxSteps));
+    return AsplOptimizer.fromRingLattice(n, k, budget.settings(seed), progress);
+  }
+
+  /** Why a search stopped, as metrics and messages name it: step_budget, time_limit, ... */
+  public static String stopReason(AsplOptimizer.Result r) {
+    return r.stopReason().name().toLowerCase(java.util.Locale.ROOT);
   }
 
   /**

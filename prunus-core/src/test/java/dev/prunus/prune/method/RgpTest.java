@@ -20,8 +20,12 @@ import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.PlanProgress;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +37,11 @@ class RgpTest {
     return new Model(a, Initialization.KAIMING_NORMAL.initialize(a, seed));
   }
 
+  /** A plan with the search bounded by steps only (no --aspl-time), so that it is the same on every machine. */
   private static PruningPlan plan(Model m, Map<String, String> options, double density, long seed) {
-    return REGISTRY.create("rgp", options).plan(m, PruningContext.withoutData(PruningTarget.ofDensity(density), seed));
+    Map<String, String> o = new HashMap<>(options);
+    o.putIfAbsent("aspl-time", "0");
+    return REGISTRY.create("rgp", o).plan(m, PruningContext.withoutData(PruningTarget.ofDensity(density), seed));
   }
 
   @Nested
@@ -138,6 +145,39 @@ class RgpTest {
     assertThat(REGISTRY.impliedDensity("rgp", Map.of("nodes", "16", "degree", "4"))).hasValue(0.25);
     assertThat(REGISTRY.impliedDensity("rgp", Map.of("nodes", "16"))).isEmpty();
     assertThat(REGISTRY.impliedDensity("magnitude", Map.of())).isEmpty();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSearchStopsAtTheTimeLimitReportsProgressAndRecordsHowFarItWent() {
+    Model m = resnet20(1);
+    List<String> lines = new ArrayList<>();
+    PlanProgress progress = lines::add;
+    PruningPlan p = REGISTRY.create("rgp", Map.of("nodes", "16", "degree", "4", "aspl-steps", "2000000000",
+        "aspl-time", "1.2")).plan(m, new PruningContext(PruningTarget.ofDensity(0.25), 5, Optional.empty(), progress));
+
+    Map<String, Object> chain = (Map<String, Object>) p.details().get("aspl_chain");
+    assertThat(chain).containsEntry("stop_reason", "time_limit").containsEntry("step_limit", 2_000_000_000L)
+        .containsEntry("time_limit_s", 1.2);
+    long steps = (long) chain.get("steps_proposed");
+    assertThat(steps).isPositive().isLessThan(2_000_000_000L);
+    assertThat((long) chain.get("swaps_kept")).isPositive().isLessThanOrEqualTo(steps);
+    assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("rgp: ASPL search: ")
+        .contains(" of 1.2 s, ", " proposals, ", "x the Moore bound"));
+
+    PruningPlan replay = plan(m, Map.of("nodes", "16", "degree", "4", "aspl-steps", Long.toString(steps)), 0.25, 5);
+    assertThat(replay.masks()).as("the recorded proposals, without a time limit, give the same graph")
+        .isEqualTo(p.masks());
+    assertThat((Map<String, Object>) replay.details().get("aspl_chain")).containsEntry("stop_reason", "step_budget")
+        .containsEntry("time_limit_s", 0.0);
+  }
+
+  @Test
+  void aNegativeTimeLimitIsRefusedNamingTheOption() {
+    assertThatThrownBy(() -> REGISTRY.create("rgp", Map.of("aspl-time", "-1")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("aspl-time")
+        .hasMessageContaining("-1");
   }
 
   @Test

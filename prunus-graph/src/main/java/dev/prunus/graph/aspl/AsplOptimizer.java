@@ -3,10 +3,15 @@ package dev.prunus.graph.aspl;
 import dev.prunus.graph.Connectivity;
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.graph.generate.RingLattice;
-import dev.prunus.graph.metric.BitParallelBfs;
 import dev.prunus.graph.metric.MooreBound;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * RGP's graph search: lower the average shortest path length (ASPL) of a regular graph by
@@ -43,14 +48,29 @@ import java.util.SplittableRandom;
  * snapshot is the minimum-ASPL graph, RGP's recommendation. Each snapshot carries its ratio to the
  * {@link MooreBound} for the graph's node count and maximum degree.
  *
- * <p><b>Stopping.</b> After {@code maxSteps} steps in all, once no climb is left, or once the ASPL
+ * <p><b>Stopping.</b> After {@code maxSteps} steps in all, once no climb is left, once the ASPL
  * is within {@code targetMooreRatio} of the Moore bound (1.0, the default, stops only at the bound
- * itself, where nothing better exists).
+ * itself, where nothing better exists), or once the optional wall-clock {@code timeLimit} has passed.
  *
- * <p><b>Speed and determinism.</b> Each candidate is scored by {@link BitParallelBfs}, 64
- * breadth-first searches per pass over the edges, abandoned as soon as the distance sum is certain
- * to exceed the current one. The outcome depends only on the start graph and the settings: the same
- * seed gives the same chain, bit for bit.
+ * <p><b>Determinism.</b> The seed fixes the sequence of proposals and which of them are kept; the
+ * limits decide only where the search stops. Without a time limit the outcome depends only on the
+ * start graph and the settings: the same seed gives the same chain, bit for bit. With one, a faster
+ * or less loaded machine goes further along the same sequence; {@link Result#steps()} says how far,
+ * and a search with {@code maxSteps} set to that number and no time limit gives the same chain again.
+ * The clock is read between steps only (every 16th), and progress is reported through a {@link
+ * Progress} about once a second.
+ *
+ * <p><b>Speed.</b> From 256 nodes and an average degree of 8, {@link DynamicDistances} keeps every
+ * distance and recomputes only the sources a swap can affect (a few dozen of a thousand near the
+ * Moore bound), row by row where distances change or by a bit-parallel search from those sources
+ * only, whichever has been cheaper lately. Smaller or sparser graphs, and those whose matrix of
+ * {@code 2 n^2} bytes would take more than a quarter of the heap, are scored by {@link RepeatedBfs}:
+ * a bit-parallel all-pairs search, 64 sources per word, abandoned once the sum must exceed the
+ * current one (in a sparse graph a swap changes the distances from most sources anyway).
+ * Every evaluator decides every swap alike, so the choice changes the speed, never the chain. The
+ * chain itself is held as the kept swaps (16 bytes each) rather than a graph per snapshot, and
+ * {@link Snapshot#graph()} replays them; a snapshot's clustering comes from triangle counts kept up
+ * to date across swaps.
  */
 public final class AsplOptimizer {
 
@@ -61,7 +81,79 @@ public final class AsplOptimizer {
     /** The last of {@code maxClimbs} climbs ran out of patience. */
     CLIMBS_EXHAUSTED,
     /** The ASPL came within {@code targetMooreRatio} of the Moore bound. */
-    TARGET_REACHED
+    TARGET_REACHED,
+    /** The wall-clock {@code timeLimit} passed. */
+    TIME_LIMIT
+  }
+
+  /**
+   * How proposals are scored. Every way decides every swap alike, so the choice changes the speed,
+   * never the chain; {@link #AUTO} picks the faster for the graph, the others are for measuring.
+   */
+  public enum Scoring {
+    /**
+     * {@link #DYNAMIC} from 256 nodes and an average degree of 8 when its matrix takes at most a
+     * quarter of the heap; otherwise {@link #FULL_SEARCH}.
+     */
+    AUTO,
+    /** A bit-parallel all-pairs search for each proposal. */
+    FULL_SEARCH,
+    /** Every distance kept up to date across swaps: {@code 2 n^2} bytes of heap. */
+    DYNAMIC
+  }
+
+  /**
+   * Receives an ASPL search's progress about once a second (a progress line on a terminal, a log).
+   * Called on the searching thread, between steps.
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /** Ignores every report. */
+    Progress NONE = status -> {};
+
+    /** One report. */
+    void report(Status status);
+  }
+
+  /**
+   * Where a running search stands.
+   *
+   * @param steps proposals made so far, over all climbs
+   * @param climb the climb running now, from 1
+   * @param aspl the lowest ASPL reached so far
+   * @param mooreRatio that ASPL over the Moore bound
+   * @param elapsed wall-clock time since the search started
+   * @param timeLimit the search's time limit, if it has one
+   */
+  public record Status(
+      long steps,
+      int climb,
+      double aspl,
+      double mooreRatio,
+      Duration elapsed,
+      Optional<Duration> timeLimit) {
+
+    /**
+     * One line for a person: "ASPL search: 12.0 s of 30 s, 1,234,567 proposals, climb 1, lowest ASPL
+     * 2.7712 (1.0135 x the Moore bound)".
+     */
+    public String describe() {
+      return String.format(
+          Locale.ROOT,
+          "ASPL search: %.1f s%s, %,d proposals, climb %d, lowest ASPL %.4f (%.4f x the Moore bound)",
+          elapsed.toMillis() / 1e3,
+          timeLimit.map(t -> " of " + seconds(t) + " s").orElse(""),
+          steps,
+          climb,
+          aspl,
+          mooreRatio);
+    }
+
+    /** Whole seconds without decimals (30), others with one (1.5). */
+    private static String seconds(Duration d) {
+      double s = d.toMillis() / 1e3;
+      return String.format(Locale.ROOT, s == Math.rint(s) ? "%.0f" : "%.1f", s);
+    }
   }
 
   /**
@@ -73,6 +165,7 @@ public final class AsplOptimizer {
    * @param snapshotSpacing least fall of the ASPL between recorded snapshots; at least 0
    * @param targetMooreRatio stop once ASPL / Moore bound is at most this; at least 1
    * @param seed seed of the proposals
+   * @param timeLimit stop once this much wall-clock time has passed, if given; positive
    */
   public record Settings(
       long maxSteps,
@@ -80,7 +173,8 @@ public final class AsplOptimizer {
       int maxClimbs,
       double snapshotSpacing,
       double targetMooreRatio,
-      long seed) {
+      long seed,
+      Optional<Duration> timeLimit) {
 
     /** Validates the settings. */
     public Settings {
@@ -109,59 +203,153 @@ public final class AsplOptimizer {
                 + " must be a finite ratio >= 1: no graph"
                 + " beats the Moore bound; 1 stops only at the bound itself");
       }
+      Objects.requireNonNull(timeLimit, "timeLimit: give Optional.empty() for none");
+      if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
+        throw new IllegalArgumentException(
+            "timeLimit="
+                + timeLimit.get()
+                + " must be positive; leave it empty for a search bounded by steps only");
+      }
     }
 
     /**
      * One million steps, patience 50,000, up to 1,000 climbs, a snapshot every 0.01 of ASPL, no
-     * target short of the Moore bound.
+     * target short of the Moore bound, no time limit.
      */
     public static Settings defaults(long seed) {
-      return new Settings(1_000_000, 50_000, 1_000, 0.01, 1.0, seed);
+      return new Settings(1_000_000, 50_000, 1_000, 0.01, 1.0, seed, Optional.empty());
     }
 
     /** These settings with another step budget. */
     public Settings withMaxSteps(long steps) {
-      return new Settings(steps, patience, maxClimbs, snapshotSpacing, targetMooreRatio, seed);
+      return new Settings(
+          steps, patience, maxClimbs, snapshotSpacing, targetMooreRatio, seed, timeLimit);
     }
 
     /** These settings with another patience. */
     public Settings withPatience(long steps) {
-      return new Settings(maxSteps, steps, maxClimbs, snapshotSpacing, targetMooreRatio, seed);
+      return new Settings(
+          maxSteps, steps, maxClimbs, snapshotSpacing, targetMooreRatio, seed, timeLimit);
     }
 
     /** These settings with another number of climbs at most. */
     public Settings withMaxClimbs(int climbs) {
-      return new Settings(maxSteps, patience, climbs, snapshotSpacing, targetMooreRatio, seed);
+      return new Settings(
+          maxSteps, patience, climbs, snapshotSpacing, targetMooreRatio, seed, timeLimit);
     }
 
     /** These settings with another snapshot spacing. */
     public Settings withSnapshotSpacing(double spacing) {
-      return new Settings(maxSteps, patience, maxClimbs, spacing, targetMooreRatio, seed);
+      return new Settings(
+          maxSteps, patience, maxClimbs, spacing, targetMooreRatio, seed, timeLimit);
     }
 
     /** These settings with another target ratio to the Moore bound. */
     public Settings withTargetMooreRatio(double ratio) {
-      return new Settings(maxSteps, patience, maxClimbs, snapshotSpacing, ratio, seed);
+      return new Settings(
+          maxSteps, patience, maxClimbs, snapshotSpacing, ratio, seed, timeLimit);
     }
 
     /** These settings with another seed. */
     public Settings withSeed(long newSeed) {
       return new Settings(
-          maxSteps, patience, maxClimbs, snapshotSpacing, targetMooreRatio, newSeed);
+          maxSteps, patience, maxClimbs, snapshotSpacing, targetMooreRatio, newSeed, timeLimit);
+    }
+
+    /** These settings with a wall-clock limit. */
+    public Settings withTimeLimit(Duration limit) {
+      return withTimeLimit(Optional.of(limit));
+    }
+
+    /** These settings with no wall-clock limit: the search is bounded by steps only. */
+    public Settings withoutTimeLimit() {
+      return withTimeLimit(Optional.empty());
+    }
+
+    private Settings withTimeLimit(Optional<Duration> limit) {
+      return new Settings(
+          maxSteps, patience, maxClimbs, snapshotSpacing, targetMooreRatio, seed, limit);
     }
   }
 
   /**
-   * One graph of the chain.
-   *
-   * @param step the step of its climb after which it was recorded (0 for the start graph)
-   * @param aspl its average shortest path length
-   * @param averageClustering its average clustering coefficient
-   * @param mooreRatio its ASPL over the Moore bound
-   * @param graph the graph itself
+   * One graph of the chain. Held as a place in its climb's list of kept swaps; {@link #graph()}
+   * replays them from the start graph. Equal snapshots have equal numbers and equal graphs.
    */
-  public record Snapshot(
-      long step, double aspl, double averageClustering, double mooreRatio, UndirectedGraph graph) {}
+  public static final class Snapshot {
+    private final long step;
+    private final double aspl;
+    private final double averageClustering;
+    private final double mooreRatio;
+    private final SwapHistory history;
+    private final int swaps;
+
+    Snapshot(
+        long step,
+        double aspl,
+        double averageClustering,
+        double mooreRatio,
+        SwapHistory history,
+        int swaps) {
+      this.step = step;
+      this.aspl = aspl;
+      this.averageClustering = averageClustering;
+      this.mooreRatio = mooreRatio;
+      this.history = history;
+      this.swaps = swaps;
+    }
+
+    /** The step of its climb after which it was recorded (0 for the start graph). */
+    public long step() {
+      return step;
+    }
+
+    /** Its average shortest path length. */
+    public double aspl() {
+      return aspl;
+    }
+
+    /** Its average clustering coefficient. */
+    public double averageClustering() {
+      return averageClustering;
+    }
+
+    /** Its ASPL over the Moore bound. */
+    public double mooreRatio() {
+      return mooreRatio;
+    }
+
+    /** Swaps kept from the start graph up to it. */
+    public int swapsFromStart() {
+      return swaps;
+    }
+
+    /** The graph itself, rebuilt from the start graph and the swaps kept before it. */
+    public UndirectedGraph graph() {
+      return history.graphAfter(swaps);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Snapshot s
+          && s.step == step
+          && Double.compare(s.aspl, aspl) == 0
+          && Double.compare(s.averageClustering, averageClustering) == 0
+          && Double.compare(s.mooreRatio, mooreRatio) == 0
+          && s.graph().equals(graph());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(step, aspl, averageClustering, mooreRatio);
+    }
+
+    @Override
+    public String toString() {
+      return "Snapshot(step=" + step + ", aspl=" + aspl + ", averageClustering=" + averageClustering
+          + ", mooreRatio=" + mooreRatio + ", swaps=" + swaps + ")";
+    }
+  }
 
   /**
    * The outcome of a search.
@@ -170,7 +358,8 @@ public final class AsplOptimizer {
    * @param finalGraph the minimum-ASPL graph found (the last snapshot's)
    * @param finalAspl its ASPL
    * @param mooreBound the Moore bound for the graph's node count and maximum degree
-   * @param steps proposals made, over all climbs
+   * @param steps proposals made, over all climbs (with {@code maxSteps} set to this and no time
+   *     limit, the search gives the same result again)
    * @param acceptedSwaps swaps kept by the chosen climb
    * @param climbs climbs run
    * @param stopReason why the search ended
@@ -215,6 +404,20 @@ public final class AsplOptimizer {
    *     4}
    */
   public static Result fromRingLattice(int n, int k, Settings settings) {
+    return fromRingLattice(n, k, settings, Progress.NONE);
+  }
+
+  /** {@link #fromRingLattice(int, int, Settings)}, reporting progress about once a second. */
+  public static Result fromRingLattice(int n, int k, Settings settings, Progress progress) {
+    return fromRingLattice(n, k, settings, progress, Scoring.AUTO);
+  }
+
+  /**
+   * {@link #fromRingLattice(int, int, Settings, Progress)} with proposals scored the given way (the
+   * same result, at another speed).
+   */
+  public static Result fromRingLattice(
+      int n, int k, Settings settings, Progress progress, Scoring scoring) {
     if (k < 2) {
       throw new IllegalArgumentException(
           "degree k="
@@ -223,7 +426,7 @@ public final class AsplOptimizer {
               + k
               + " is not connected");
     }
-    return optimize(RingLattice.of(n, k), settings);
+    return optimize(RingLattice.of(n, k), settings, progress, scoring);
   }
 
   /**
@@ -233,8 +436,40 @@ public final class AsplOptimizer {
    *     self-loops, or is disconnected
    */
   public static Result optimize(UndirectedGraph start, Settings settings) {
+    return optimize(start, settings, Progress.NONE);
+  }
+
+  /** {@link #optimize(UndirectedGraph, Settings)}, reporting progress about once a second. */
+  public static Result optimize(UndirectedGraph start, Settings settings, Progress progress) {
+    return optimize(start, settings, progress, Scoring.AUTO);
+  }
+
+  /**
+   * {@link #optimize(UndirectedGraph, Settings, Progress)} with proposals scored the given way (the
+   * same result, at another speed).
+   *
+   * @throws IllegalArgumentException also if {@link Scoring#DYNAMIC} is asked for a graph whose
+   *     matrix would take more than a quarter of the heap
+   */
+  public static Result optimize(
+      UndirectedGraph start, Settings settings, Progress progress, Scoring scoring) {
+    Objects.requireNonNull(scoring, "scoring: give Scoring.AUTO for the faster way");
+    return optimize(start, settings, progress, System::nanoTime, g -> SwapEvaluator.of(g, scoring));
+  }
+
+  /**
+   * The search on the given clock (nanoseconds), so that tests can stop it by time exactly, scoring
+   * swaps with the given evaluators, so that tests can compare them.
+   */
+  static Result optimize(
+      UndirectedGraph start,
+      Settings settings,
+      Progress progress,
+      LongSupplier nanoTime,
+      Function<UndirectedGraph, SwapEvaluator> evaluators) {
     checkStart(start);
-    return search(start, settings);
+    Objects.requireNonNull(progress, "progress: give Progress.NONE for none");
+    return search(start, settings, progress, nanoTime, evaluators);
   }
 
   private static void checkStart(UndirectedGraph start) {
@@ -264,23 +499,36 @@ public final class AsplOptimizer {
     }
   }
 
-  private static Result search(UndirectedGraph start, Settings settings) {
+  private static Result search(
+      UndirectedGraph start,
+      Settings settings,
+      Progress progress,
+      LongSupplier nanoTime,
+      Function<UndirectedGraph, SwapEvaluator> evaluators) {
     double mooreBound = MooreBound.aspl(start.nodeCount(), start.maxDegree());
+    SearchClock clock = new SearchClock(nanoTime, settings.timeLimit(), progress, mooreBound);
     SplittableRandom seeds = new SplittableRandom(settings.seed());
     Climb best = null;
+    UndirectedGraph bestGraph = null;
     long steps = 0;
     int climbs = 0;
     StopReason reason = StopReason.CLIMBS_EXHAUSTED;
     while (climbs < settings.maxClimbs()) {
-      Climb climb = new Climb(start, mooreBound, settings, seeds.nextLong());
-      Climb.End end = climb.run(settings.maxSteps() - steps, settings.patience());
+      Climb climb = new Climb(start, mooreBound, settings, seeds.nextLong(), evaluators);
+      Climb.End end = climb.run(settings.maxSteps() - steps, settings.patience(), clock);
+      clock.finished(climb);
       steps += climb.steps();
       climbs++;
       if (best == null || climb.distanceSum() < best.distanceSum()) {
         best = climb;
+        bestGraph = climb.graph();
       }
       if (end == Climb.End.TARGET) {
         reason = StopReason.TARGET_REACHED;
+        break;
+      }
+      if (end == Climb.End.TIME) {
+        reason = StopReason.TIME_LIMIT;
         break;
       }
       if (end == Climb.End.BUDGET || steps >= settings.maxSteps()) {
@@ -291,6 +539,6 @@ public final class AsplOptimizer {
     List<Snapshot> chain = best.chain();
     Snapshot last = chain.get(chain.size() - 1);
     return new Result(
-        chain, last.graph(), last.aspl(), mooreBound, steps, best.accepted(), climbs, reason);
+        chain, bestGraph, last.aspl(), mooreBound, steps, best.accepted(), climbs, reason);
   }
 }

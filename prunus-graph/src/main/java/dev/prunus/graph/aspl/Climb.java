@@ -1,11 +1,10 @@
 package dev.prunus.graph.aspl;
 
 import dev.prunus.graph.UndirectedGraph;
-import dev.prunus.graph.metric.BitParallelBfs;
-import dev.prunus.graph.metric.Clustering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * One hill climb of {@link AsplOptimizer} from the start graph: mutable, run once.
@@ -19,40 +18,56 @@ final class Climb {
   enum End {
     BUDGET,
     PATIENCE,
-    TARGET
+    TARGET,
+    TIME
   }
 
+  /** The wall clock is read before every step whose number is a multiple of this. */
+  private static final int CLOCK_EVERY = 16;
+
+  private final SwapEvaluator evaluator;
   private final SwapWorkspace graph;
+  private final TriangleCounts triangles;
+  private final SwapHistory history;
   private final SplittableRandom random;
   private final long pairs;
   private final double mooreBound;
   private final double targetMooreRatio;
   private final double snapshotSpacing;
   private final List<AsplOptimizer.Snapshot> chain = new ArrayList<>();
-  private long distanceSum;
   private long snapshotSum;
   private long steps;
-  private long accepted;
 
-  Climb(UndirectedGraph start, double mooreBound, AsplOptimizer.Settings settings, long seed) {
-    this.graph = new SwapWorkspace(start);
+  Climb(
+      UndirectedGraph start,
+      double mooreBound,
+      AsplOptimizer.Settings settings,
+      long seed,
+      Function<UndirectedGraph, SwapEvaluator> evaluators) {
+    this.evaluator = evaluators.apply(start);
+    this.graph = evaluator.graph();
+    this.triangles = new TriangleCounts(start);
+    this.history = new SwapHistory(start);
     this.random = new SplittableRandom(seed);
     int n = start.nodeCount();
     this.pairs = (long) n * (n - 1);
     this.mooreBound = mooreBound;
     this.targetMooreRatio = settings.targetMooreRatio();
     this.snapshotSpacing = settings.snapshotSpacing();
-    this.distanceSum = graph.distanceSum(BitParallelBfs.ABOVE_LIMIT);
     record();
   }
 
-  /** Climbs for at most {@code maxSteps} steps; see {@link End}. */
-  End run(long maxSteps, long patience) {
+  /** Climbs for at most {@code maxSteps} steps or until the clock says stop; see {@link End}. */
+  End run(long maxSteps, long patience, SearchClock clock) {
     long sinceImprovement = 0;
     if (targetReached()) {
       return End.TARGET;
     }
     while (steps < maxSteps) {
+      if (steps % CLOCK_EVERY == 0 && clock.timeUp(this)) {
+        finish();
+        return End.TIME;
+      }
       steps++;
       if (!step()) {
         if (++sinceImprovement >= patience) {
@@ -76,7 +91,11 @@ final class Climb {
   }
 
   long distanceSum() {
-    return distanceSum;
+    return evaluator.distanceSum();
+  }
+
+  double aspl() {
+    return evaluator.distanceSum() / (double) pairs;
   }
 
   long steps() {
@@ -84,7 +103,11 @@ final class Climb {
   }
 
   long accepted() {
-    return accepted;
+    return history.size();
+  }
+
+  UndirectedGraph graph() {
+    return graph.toGraph();
   }
 
   /** One proposal; returns whether the ASPL fell. */
@@ -97,38 +120,35 @@ final class Climb {
     if (a == c || a == d || b == c || b == d || graph.hasEdge(a, d) || graph.hasEdge(c, b)) {
       return false;
     }
-    graph.swap(a, b, c, d);
-    long sum = graph.distanceSum(distanceSum);
-    if (sum == BitParallelBfs.DISCONNECTED || sum > distanceSum) {
-      graph.unswap(a, b, c, d);
+    long before = evaluator.distanceSum();
+    if (!evaluator.swapIfAtMost(a, b, c, d, before)) {
       return false;
     }
-    accepted++;
-    boolean improved = sum < distanceSum;
-    distanceSum = sum;
-    if (improved && snapshotSum - distanceSum >= snapshotSpacing * pairs - 1e-9) {
+    triangles.swapped(graph, a, b, c, d);
+    history.append(a, b, c, d);
+    long sum = evaluator.distanceSum();
+    if (sum < before && snapshotSum - sum >= snapshotSpacing * pairs - 1e-9) {
       record();
     }
-    return improved;
+    return sum < before;
   }
 
   private boolean targetReached() {
-    return distanceSum / (double) pairs / mooreBound <= targetMooreRatio + 1e-12;
+    return aspl() / mooreBound <= targetMooreRatio + 1e-12;
   }
 
   /** Makes the final graph the last snapshot. */
   private void finish() {
-    if (distanceSum < snapshotSum) {
+    if (evaluator.distanceSum() < snapshotSum) {
       record();
     }
   }
 
   private void record() {
-    UndirectedGraph snapshot = graph.toGraph();
-    double aspl = distanceSum / (double) pairs;
+    double aspl = aspl();
     chain.add(
         new AsplOptimizer.Snapshot(
-            steps, aspl, Clustering.average(snapshot), aspl / mooreBound, snapshot));
-    snapshotSum = distanceSum;
+            steps, aspl, triangles.averageClustering(), aspl / mooreBound, history, history.size()));
+    snapshotSum = evaluator.distanceSum();
   }
 }

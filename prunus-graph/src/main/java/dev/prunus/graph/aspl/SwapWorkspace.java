@@ -4,9 +4,9 @@ import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.graph.metric.BitParallelBfs;
 
 /**
- * The mutable state of an ASPL search: a loop-free graph whose degrees never change, held as
- * compressed neighbour lists (for {@link BitParallelBfs}) and bitset rows (for edge tests). A
- * double-edge swap rewrites one entry in each of four lists and flips eight bits. Not thread-safe.
+ * The mutable graph of an ASPL search: loop-free, its degrees never change, held as compressed
+ * neighbour lists (for breadth-first searches) and bitset rows (for edge tests). A double-edge swap
+ * rewrites one entry in each of four lists and flips eight bits. Not thread-safe.
  */
 final class SwapWorkspace {
   private final int n;
@@ -14,7 +14,6 @@ final class SwapWorkspace {
   private final int[] offsets;
   private final int[] targets;
   private final long[] rows;
-  private final BitParallelBfs bfs;
 
   SwapWorkspace(UndirectedGraph graph) {
     this.n = graph.nodeCount();
@@ -26,7 +25,6 @@ final class SwapWorkspace {
     for (int u = 0; u < n; u++) {
       System.arraycopy(graph.adjacencyWords(u), 0, rows, u * words, words);
     }
-    this.bfs = new BitParallelBfs(n);
   }
 
   int nodeCount() {
@@ -45,6 +43,19 @@ final class SwapWorkspace {
     return (rows[u * words + (v >>> 6)] >>> v & 1L) != 0;
   }
 
+  /**
+   * The neighbour lists in compressed sparse row form, shared, not copied: the neighbours of {@code
+   * v} are {@code targets()[offsets()[v] .. offsets()[v+1]-1]}. Swaps rewrite {@code targets()}.
+   */
+  int[] offsets() {
+    return offsets;
+  }
+
+  /** See {@link #offsets()}. */
+  int[] targets() {
+    return targets;
+  }
+
   /** Replaces edges {@code a-b, c-d} by {@code a-d, c-b}; the caller has checked it applies. */
   void swap(int a, int b, int c, int d) {
     replace(a, b, d);
@@ -58,9 +69,13 @@ final class SwapWorkspace {
     swap(a, d, c, b);
   }
 
-  /** Sum of distances over ordered pairs, or a {@link BitParallelBfs} sentinel (see there). */
-  long distanceSum(long limit) {
-    return bfs.distanceSum(offsets, targets, limit);
+  /** Number of nodes other than {@code u} and {@code v} linked to both. */
+  int commonNeighbourCount(int u, int v) {
+    int count = 0;
+    for (int w = 0; w < words; w++) {
+      count += Long.bitCount(rows[u * words + w] & rows[v * words + w]);
+    }
+    return count;
   }
 
   UndirectedGraph toGraph() {

@@ -19,6 +19,9 @@ import java.util.Arrays;
  * current level, every pair of a later block at least 1 for a neighbour and 2 otherwise), exceed a
  * limit, the exact sum is not needed. This is what makes rejecting a bad edge swap cheap.
  *
+ * <p>The searches may start from a subset of the nodes ({@link #distanceSum(int[], int[], int[], int,
+ * long)}): an ASPL search that knows which sources a swap can affect runs only theirs.
+ *
  * <p>Graphs are given in compressed sparse row form: the neighbours of {@code v} are {@code
  * targets[offsets[v] .. offsets[v+1]-1]}, with no self-loops.
  */
@@ -34,6 +37,7 @@ public final class BitParallelBfs {
   private long[] next;
   private final long[] pairsAtDistance;
   private long unreachablePairs;
+  private int[] allNodes;
 
   /** A workspace for graphs on {@code n} nodes. */
   public BitParallelBfs(int n) {
@@ -67,12 +71,47 @@ public final class BitParallelBfs {
    *     #pairsAtDistance()} holds the distance distribution.
    */
   public long distanceSum(int[] offsets, int[] targets, long limit) {
-    return search(offsets, targets, limit, true);
+    return search(offsets, targets, allNodes(), n, limit, true, null);
+  }
+
+  /**
+   * The sum of the distances from {@code sources[0 .. count-1]} (distinct nodes) to every other node:
+   * the searches from a subset of the sources, 64 at a time, for a caller that knows the other
+   * sources' distances have not changed.
+   *
+   * @return the sum, or {@link #DISCONNECTED} or {@link #ABOVE_LIMIT} as {@link #distanceSum(int[],
+   *     int[], long)} says
+   */
+  public long distanceSum(int[] offsets, int[] targets, int[] sources, int count, long limit) {
+    checkSources(sources, count);
+    return search(offsets, targets, sources, count, limit, true, null);
+  }
+
+  /**
+   * Writes the distance from each of {@code sources[0 .. count-1]} to every node into its row of an
+   * {@code n x n} matrix: {@code distances[s * n + v]} for source {@code s}. The graph must be
+   * connected.
+   *
+   * @return the sum of the distances written
+   * @throws IllegalArgumentException if some node is unreachable from a source
+   */
+  public long writeDistances(
+      int[] offsets, int[] targets, int[] sources, int count, short[] distances) {
+    checkSources(sources, count);
+    if (distances.length != n * n) {
+      throw new IllegalArgumentException(
+          "distances has " + distances.length + " entries; a graph on n=" + n + " needs n*n");
+    }
+    long sum = search(offsets, targets, sources, count, ABOVE_LIMIT, true, distances);
+    if (sum == DISCONNECTED) {
+      throw new IllegalArgumentException("the graph is disconnected: distances are not all finite");
+    }
+    return sum;
   }
 
   /** The complete distance distribution, also for disconnected graphs. */
   public DistanceHistogram histogram(int[] offsets, int[] targets) {
-    search(offsets, targets, ABOVE_LIMIT, false);
+    search(offsets, targets, allNodes(), n, ABOVE_LIMIT, false, null);
     return new DistanceHistogram(n, pairsAtDistance(), unreachablePairs);
   }
 
@@ -88,7 +127,31 @@ public final class BitParallelBfs {
     return Arrays.copyOf(pairsAtDistance, last + 1);
   }
 
-  private long search(int[] offsets, int[] targets, long limit, boolean stopIfDisconnected) {
+  private int[] allNodes() {
+    if (allNodes == null) {
+      allNodes = new int[n];
+      for (int v = 0; v < n; v++) {
+        allNodes[v] = v;
+      }
+    }
+    return allNodes;
+  }
+
+  private void checkSources(int[] sources, int count) {
+    if (count < 0 || count > Math.min(n, sources.length)) {
+      throw new IllegalArgumentException(
+          "count=" + count + " sources must be in [0, " + Math.min(n, sources.length) + "]");
+    }
+  }
+
+  private long search(
+      int[] offsets,
+      int[] targets,
+      int[] sources,
+      int count,
+      long limit,
+      boolean stopIfDisconnected,
+      short[] record) {
     if (offsets.length != n + 1) {
       throw new IllegalArgumentException(
           "offsets has "
@@ -101,16 +164,17 @@ public final class BitParallelBfs {
     Arrays.fill(pairsAtDistance, 0);
     unreachablePairs = 0;
     long laterBlocksLeast = 0;
-    for (int s = 64; s < n; s++) {
+    for (int j = 64; j < count; j++) {
+      int s = sources[j];
       laterBlocksLeast += 2L * (n - 1) - (offsets[s + 1] - offsets[s]);
     }
     long sum = 0;
-    for (int base = 0; base < n; base += 64) {
-      int size = Math.min(64, n - base);
+    for (int base = 0; base < count; base += 64) {
+      int size = Math.min(64, count - base);
       long full = size == 64 ? -1L : (1L << size) - 1;
       Arrays.fill(reach, 0L);
       for (int i = 0; i < size; i++) {
-        reach[base + i] = 1L << i;
+        reach[sources[base + i]] |= 1L << i;
       }
       long unreached = (long) size * (n - 1);
       for (int d = 1; unreached > 0; d++) {
@@ -122,6 +186,9 @@ public final class BitParallelBfs {
           unreachablePairs += unreached;
           break;
         }
+        if (record != null) {
+          record(sources, base, d, record);
+        }
         pairsAtDistance[d] += found;
         sum += d * found;
         unreached -= found;
@@ -129,8 +196,9 @@ public final class BitParallelBfs {
           return ABOVE_LIMIT;
         }
       }
-      if (base + 64 < n) {
-        for (int s = base + 64; s < Math.min(n, base + 128); s++) {
+      if (base + 64 < count) {
+        for (int j = base + 64; j < Math.min(count, base + 128); j++) {
+          int s = sources[j];
           laterBlocksLeast -= 2L * (n - 1) - (offsets[s + 1] - offsets[s]);
         }
       }
@@ -139,6 +207,18 @@ public final class BitParallelBfs {
       }
     }
     return unreachablePairs > 0 ? DISCONNECTED : sum;
+  }
+
+  /** Writes distance {@code d} for the pairs the last level found: bits new in {@code reach}. */
+  private void record(int[] sources, int base, int d, short[] distances) {
+    for (int v = 0; v < n; v++) {
+      long fresh = reach[v] & ~next[v];
+      while (fresh != 0) {
+        int i = Long.numberOfTrailingZeros(fresh);
+        distances[sources[base + i] * n + v] = (short) d;
+        fresh &= fresh - 1;
+      }
+    }
   }
 
   /** One level of the 64 searches; returns the number of newly reached pairs. */

@@ -44,10 +44,14 @@ public final class Clustering {
     long[] t = doubledTriangles(graph);
     double[] c = new double[t.length];
     for (int v = 0; v < t.length; v++) {
-      long k = graph.degree(v);
-      c[v] = t[v] == 0 ? 0 : t[v] / (double) (k * (k - 1));
+      c[v] = local(t[v], graph.degree(v));
     }
     return c;
+  }
+
+  /** {@code C_i} from twice the triangles through the node and its degree. */
+  private static double local(long doubledTriangles, long k) {
+    return doubledTriangles == 0 ? 0 : doubledTriangles / (double) (k * (k - 1));
   }
 
   /**
@@ -57,6 +61,25 @@ public final class Clustering {
    */
   public static double average(UndirectedGraph graph) {
     return mean(local(graph), "average clustering");
+  }
+
+  /**
+   * The average clustering of a graph whose nodes have these {@link #triangles} and degrees: the
+   * same number as {@link #average(UndirectedGraph)}, to the last bit, for a search that keeps
+   * triangle counts up to date instead of recounting them.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length or are empty
+   */
+  public static double average(long[] triangles, int[] degrees) {
+    if (triangles.length != degrees.length) {
+      throw new IllegalArgumentException(
+          triangles.length + " triangle counts for " + degrees.length + " degrees: give one per node");
+    }
+    double[] c = new double[triangles.length];
+    for (int v = 0; v < c.length; v++) {
+      c[v] = local(2 * triangles[v], degrees[v]);
+    }
+    return mean(c, "average clustering");
   }
 
   /**

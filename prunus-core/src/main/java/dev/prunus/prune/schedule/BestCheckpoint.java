@@ -1,4 +1,4 @@
-package dev.prunus.run;
+package dev.prunus.prune.schedule;
 
 import dev.prunus.model.Model;
 import dev.prunus.train.Checkpoint;
@@ -7,9 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * A checkpoint sink that keeps the model of the epoch with the best validation accuracy (the first of
- * equals): checkpoint selection on the validation split, never on the test set (NNrelief's released
- * code chose on the test set). Mutable,
- * for one training call.
+ * equals): checkpoint selection on the validation split, never on the test set (choosing on the test set,
+ * as NNrelief's released code does, leaks it into the result). Mutable, for one training call.
  */
 final class BestCheckpoint implements Consumer<Checkpoint> {
   private Model model;
