@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus bench}: benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
-    subcommands = {BenchCommand.Train.class, BenchCommand.Engine.class, BenchCommand.AsplSearch.class,
+    subcommands = {BenchCommand.Train.class, InferBench.class, SparseBench.class, BenchCommand.Engine.class, BenchCommand.AsplSearch.class,
         BenchCommand.DataFreeMerge.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -43,7 +43,8 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-        "choose a benchmark: `prunus bench train`, `prunus bench engine`, `prunus bench aspl` or `prunus bench data-free`");
+        "choose a benchmark: `prunus bench train`, `prunus bench infer`, `prunus bench sparse`, `prunus bench engine`, "
+            + "`prunus bench aspl` or `prunus bench data-free`");
   }
 
   /** Training throughput and where each step's time goes. */

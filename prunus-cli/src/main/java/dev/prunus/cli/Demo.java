@@ -1,7 +1,7 @@
 package dev.prunus.cli;
 
 import dev.prunus.data.Dataset;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.experiment.ExperimentFile;
 import dev.prunus.experiment.ExperimentListener;
 import dev.prunus.experiment.ExperimentRunner;
@@ -51,7 +51,7 @@ final class Demo {
   }
 
   /** Runs the demo's grid into {@code out} (what finished before is kept) and returns what it did. */
-  static ExperimentRunner.Summary runGrid(Path out, Function<DatasetId, Dataset> data, ExperimentListener listener,
+  static ExperimentRunner.Summary runGrid(Path out, Function<DatasetRef, Dataset> data, ExperimentListener listener,
       List<String> command, PrintWriter o) {
     MethodRegistry registry = MethodRegistry.standard();
     ExperimentSpec spec = spec(registry);

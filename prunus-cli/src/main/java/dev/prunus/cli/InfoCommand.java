@@ -1,7 +1,7 @@
 package dev.prunus.cli;
 
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +31,8 @@ final class InfoCommand implements Callable<Integer> {
 
   @Mixin ModelSelection model = new ModelSelection();
 
-  @Option(names = "--dataset", paramLabel = "D", description = "Build --model for this dataset's input and classes.")
-  String dataset;
+  /** With --model: build it for this dataset's input and classes. */
+  @Mixin DatasetSelection dataset = new DatasetSelection();
 
   @Override
   public Integer call() {
@@ -52,8 +51,8 @@ final class InfoCommand implements Callable<Integer> {
       ModelId id = ModelId.fromName(model.model);
       FeatureShape input = id.standardInput();
       int classes = 10;
-      if (dataset != null) {
-        DatasetId d = DatasetId.fromName(dataset);
+      if (dataset.given()) {
+        DatasetRef d = dataset.ref();
         input = new FeatureShape(d.channels(), d.height(), d.width());
         classes = d.numClasses();
       }

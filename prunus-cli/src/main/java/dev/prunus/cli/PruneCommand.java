@@ -2,7 +2,7 @@ package dev.prunus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodFactory;
@@ -48,8 +48,7 @@ final class PruneCommand implements Callable<Integer> {
 
   @Mixin ModelSelection model = new ModelSelection();
 
-  @Option(names = "--dataset", paramLabel = "D", description = "Dataset, with --model, for the at-init schedule.")
-  String dataset;
+  @Mixin DatasetSelection dataset = new DatasetSelection();
 
   @Option(names = "--sparsity", paramLabel = "S", description = "Fraction of weights to remove, in [0, 1).")
   Double sparsity;
@@ -170,7 +169,7 @@ final class PruneCommand implements Callable<Integer> {
     TrainingRunConfig runConfig;
     String parent = null;
     if (from != null) {
-      if (model.model != null || dataset != null) {
+      if (model.model != null || dataset.given()) {
         throw new InvalidInputException("--from takes the model and dataset of the parent run: drop --model/--dataset");
       }
       if (spec.commandLine().getParseResult().hasMatchedOption("--init")) {
@@ -190,10 +189,10 @@ final class PruneCommand implements Callable<Integer> {
           parentConfig.dataset(), parentConfig.validationFraction(), fineTune, parentConfig.init());
       parent = from.toString();
     } else {
-      if (model.model == null || dataset == null) {
+      if (model.model == null || dataset.dataset == null) {
         throw new InvalidInputException("prune needs --from RUN, or --model and --dataset for the at-init schedule");
       }
-      DatasetId ds = DatasetId.fromName(dataset);
+      DatasetRef ds = dataset.ref();
       runConfig = new TrainingRunConfig(ModelId.fromName(model.model), model.width, model.vggHead, ds,
           validationFraction, training.toConfig(ds.augment()), training.initialization());
     }

@@ -2,7 +2,7 @@ package dev.prunus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.run.RunDirectory;
@@ -30,8 +30,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ModelSelection model = new ModelSelection();
 
-  @Option(names = "--dataset", paramLabel = "D", description = "Dataset id (see `prunus datasets`).")
-  String dataset;
+  @Mixin DatasetSelection dataset = new DatasetSelection();
 
   @Mixin TrainingOptions training = new TrainingOptions();
 
@@ -71,11 +70,11 @@ final class TrainCommand implements Callable<Integer> {
 
   /** The run the options describe, checked. */
   TrainingRunConfig config() {
-    if (model.model == null || dataset == null) {
+    if (model.model == null || dataset.dataset == null) {
       throw new InvalidInputException("train needs --model and --dataset (or --resume with the --out of a killed run)");
     }
     ModelId m = ModelId.fromName(model.model);
-    DatasetId d = DatasetId.fromName(dataset);
+    DatasetRef d = dataset.ref();
     return new TrainingRunConfig(m, model.width, model.vggHead, d, validationFraction, training.toConfig(d.augment()),
         training.initialization());
   }

@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.run.Provenance;
 import dev.prunus.run.RunDirectory;
@@ -42,7 +43,7 @@ class ConcurrentRunsTest extends PrivateDatasetHome {
     repository.load(DatasetId.MNIST_SAMPLE); // fetched now, so the first run's wait below is all that holds it
     CountDownLatch locked = new CountDownLatch(1);
     CountDownLatch go = new CountDownLatch(1);
-    Function<DatasetId, Dataset> slowData = id -> {
+    Function<DatasetRef, Dataset> slowData = id -> {
       locked.countDown();
       try {
         go.await(120, TimeUnit.SECONDS);

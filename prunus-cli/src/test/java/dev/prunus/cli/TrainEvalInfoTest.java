@@ -1,7 +1,6 @@
 package dev.prunus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import dev.prunus.data.DatasetRepository;
 import dev.prunus.run.RunDirectory;
-import dev.prunus.run.TrainingRun;
-import dev.prunus.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +75,7 @@ class TrainEvalInfoTest extends PrivateDatasetHome {
   @Test
   void resumeRefusesOptionsThatDisagreeWithTheRunAndAcceptsTheSameOnes(@TempDir Path tmp) throws Exception {
     Path run = tmp.resolve("killed");
-    killedAfterEpoch1(run, "--model", "lenet-300-100", "--width", "0.25", "--dataset", "mnist-sample", "--epochs", "2",
+    KilledTraining.afterEpoch1(run, "--model", "lenet-300-100", "--width", "0.25", "--dataset", "mnist-sample", "--epochs", "2",
         "--batch-size", "1000");
     byte[] checkpoint = Files.readAllBytes(run.resolve(RunDirectory.CHECKPOINT));
 
@@ -143,7 +139,7 @@ class TrainEvalInfoTest extends PrivateDatasetHome {
     assertThat(eval.err()).contains(model + " is not a valid Prunus tensor file: its checksum does not match");
 
     Path killed = tmp.resolve("killed");
-    killedAfterEpoch1(killed, "--model", "lenet-300-100", "--width", "0.25", "--dataset", "mnist-sample", "--epochs",
+    KilledTraining.afterEpoch1(killed, "--model", "lenet-300-100", "--width", "0.25", "--dataset", "mnist-sample", "--epochs",
         "2", "--batch-size", "1000");
     Files.copy(lenet.resolve(RunDirectory.MODEL), killed.resolve(RunDirectory.CHECKPOINT),
         StandardCopyOption.REPLACE_EXISTING);
@@ -151,26 +147,5 @@ class TrainEvalInfoTest extends PrivateDatasetHome {
     assertThat(resume.exit()).as(resume.err()).isEqualTo(2);
     assertThat(resume.err()).contains(killed.resolve(RunDirectory.CHECKPOINT) + " does not belong to its run",
         "model lenet5, not lenet-300-100");
-  }
-
-  /** Starts {@code prunus train OPTIONS --out run} and stops it as epoch 2 starts, as a kill after epoch 1's checkpoint. */
-  private static void killedAfterEpoch1(Path run, String... options) {
-    List<String> args = new java.util.ArrayList<>(List.of(options));
-    args.addAll(List.of("--out", run.toString()));
-    TrainCommand parsed = new TrainCommand();
-    new picocli.CommandLine(parsed).parseArgs(args.toArray(String[]::new));
-    List<String> command = new java.util.ArrayList<>(List.of("prunus", "train"));
-    command.addAll(args);
-    TrainingListener killer = new TrainingListener() {
-      @Override
-      public void epochStarted(int epoch, int totalEpochs, int steps) {
-        if (epoch == 2) {
-          throw new IllegalStateException("killed");
-        }
-      }
-    };
-    DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
-    assertThatThrownBy(() -> TrainingRun.start(parsed.config(), run, command, data::load, killer)).hasMessage("killed");
-    assertThat(run.resolve(RunDirectory.CHECKPOINT)).exists();
   }
 }

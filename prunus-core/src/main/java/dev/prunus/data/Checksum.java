@@ -98,6 +98,11 @@ public record Checksum(Algorithm algorithm, String hex) {
     return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.US_ASCII)));
   }
 
+  /** Lower-case hex SHA-256 of {@code bytes}. */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(Algorithm.SHA256.newDigest().digest(bytes));
+  }
+
   @Override
   public String toString() {
     return algorithm.displayName() + " " + hex;

@@ -2,6 +2,7 @@ package dev.prunus.data;
 
 import dev.prunus.CliName;
 import dev.prunus.InvalidInputException;
+import java.util.List;
 
 /**
  * The datasets Prunus can load, with their image shape, class count and per-channel normalisation
@@ -12,7 +13,7 @@ import dev.prunus.InvalidInputException;
  * (47,040,000 pixels: mean 0.28604060, std 0.35302424); the others are the values in common use.
  * {@code mnist-sample} uses the MNIST constants, since it is a subset of MNIST.
  */
-public enum DatasetId implements CliName {
+public enum DatasetId implements CliName, DatasetRef {
   MNIST(
       "mnist",
       1, 28, 28, 10,
@@ -78,22 +79,39 @@ public enum DatasetId implements CliName {
   }
 
   /** The name used on the command line and in the cache folder, e.g. {@code fashion-mnist}. */
+  @Override
   public String cliName() {
     return cliName;
   }
 
+  /** The command-line name, which is fit for a directory name. */
+  @Override
+  public String shortName() {
+    return cliName;
+  }
+
+  /** None: the catalogue's classes are numbered. */
+  @Override
+  public List<String> classNames() {
+    return List.of();
+  }
+
+  @Override
   public int channels() {
     return channels;
   }
 
+  @Override
   public int height() {
     return height;
   }
 
+  @Override
   public int width() {
     return width;
   }
 
+  @Override
   public int numClasses() {
     return numClasses;
   }
@@ -113,7 +131,13 @@ public enum DatasetId implements CliName {
     return std.clone();
   }
 
+  /** The per-channel mean and std above, as one value. */
+  public Normalization normalization() {
+    return new Normalization(mean, std);
+  }
+
   /** Whether training uses random crop and flip augmentation (the CIFAR sets). */
+  @Override
   public boolean augment() {
     return this == CIFAR10 || this == CIFAR100;
   }

@@ -85,6 +85,20 @@ public final class DatasetRepository {
   }
 
   /**
+   * The dataset {@code ref} names: a catalogue dataset as {@link #load(DatasetId)} loads it, an image folder
+   * read from its folder (nothing is cached; see {@link ImageFolder}).
+   *
+   * @throws CorruptDatasetException for an image file that cannot be decoded
+   * @throws InvalidInputException for a folder that is no longer the one {@code ref} describes
+   */
+  public Dataset load(DatasetRef ref) {
+    if (ref instanceof ImageFolder folder) {
+      return ImageFolderReader.read(folder);
+    }
+    return load((DatasetId) ref);
+  }
+
+  /**
    * The dataset, from the cache or else from the first source that delivers it intact.
    *
    * @throws DatasetUnavailableException if no source delivered it

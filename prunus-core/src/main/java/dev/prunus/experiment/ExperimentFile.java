@@ -1,7 +1,8 @@
 package dev.prunus.experiment;
 
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
+import dev.prunus.data.ImageFolderOptions;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.Initialization;
 import dev.prunus.model.zoo.ModelId;
@@ -38,7 +39,16 @@ import java.util.function.Function;
  * <pre>
  * name: lenet300-mnist-sample      # optional; default: the file name without .yaml
  * models: [lenet-300-100]          # prunus models
- * datasets: [mnist-sample]         # prunus datasets
+ * datasets: [mnist-sample]         # prunus datasets, or image folders:
+ *   # - folder:data/shapes           #   a folder of class folders, every option at its default, or
+ *   # - folder: data/shapes          #   with options (a relative path is taken from this file's folder)
+ *   #   image-size: 28x28            #   HxW (default: the first image's size)
+ *   #   channels: 1                  #   1 grey or 3 RGB (default 3)
+ *   #   resize: stretch              #   stretch | center-crop
+ *   #   mean: [0.5]                  #   with std, per channel (default: measured on the training images)
+ *   #   std: [0.25]
+ *   #   test-fraction: 0.2           #   held out per class when there are no train/ and test/ sub-folders
+ *   #   name: shapes                 #   names its runs (default: the folder's name)
  * seeds: [1, 2, 3]                 # default [1]
  * densities: [0.2, 0.05, 0.02]     # kept fraction of the prunable weights, in (0, 1]
  * width: 1.0                       # width multiplier; vgg-head: [512, 512] for vgg16 only
@@ -83,6 +93,8 @@ public final class ExperimentFile {
   static final List<String> METHOD_KEYS = List.of("id", "label", "schedule", "rounds", "rewind", "compact", "keep-best",
       "final-density", "final-epochs", "options",
       "densities", "fine-tune");
+  static final List<String> FOLDER_KEYS = List.of("folder", "image-size", "channels", "resize", "mean", "std",
+      "test-fraction", "name");
   private static final String NAME_RULE = "[A-Za-z0-9][A-Za-z0-9._-]*";
 
   private ExperimentFile() {}
@@ -111,7 +123,15 @@ public final class ExperimentFile {
     SpecNode modelsNode = root.require("models");
     List<ModelId> models = distinct(modelsNode, n -> parse(n, ModelId::fromName));
     SpecNode datasetsNode = root.require("datasets");
-    List<DatasetId> datasets = distinct(datasetsNode, n -> parse(n, DatasetId::fromName));
+    Path base = Path.of(file).toAbsolutePath().normalize().getParent();
+    List<DatasetRef> datasets = distinct(datasetsNode, n -> dataset(n, base));
+    Set<String> shortNames = new HashSet<>();
+    for (int i = 0; i < datasets.size(); i++) {
+      if (!shortNames.add(datasets.get(i).shortName())) {
+        throw datasetsNode.items().get(i).fail("two datasets are named '" + datasets.get(i).shortName()
+            + "' in run directories: give the folder a distinct `name:`");
+      }
+    }
     List<Long> seeds = root.get("seeds").map(n -> distinct(n, s -> s.whole(0, Long.MAX_VALUE))).orElse(List.of(1L));
     List<Double> densities = root.get("densities").map(ExperimentFile::densities).orElse(List.of());
     double width = root.get("width").map(n -> n.number(w -> w > 0 && w <= 8,
@@ -157,7 +177,7 @@ public final class ExperimentFile {
       ExperimentSpec spec, SpecNode modelsNode, List<SpecNode> methodNodes, MethodRegistry registry) {
     Path nowhere = Path.of("experiment");
     for (ModelId m : spec.models()) {
-      for (DatasetId d : spec.datasets()) {
+      for (DatasetRef d : spec.datasets()) {
         Architecture arch;
         try {
           TrainingRunConfig dense = ExperimentGrid.dense(spec, m, d, spec.seeds().get(0)).training();
@@ -180,6 +200,38 @@ public final class ExperimentFile {
         }
       }
     }
+  }
+
+  /**
+   * A catalogue dataset by name, {@code folder:PATH}, or a folder with options: {@code {folder: PATH,
+   * image-size: 28x28, channels: 1, resize: stretch, mean: [0.5], std: [0.25], test-fraction: 0.2, name:
+   * shapes}}; a relative PATH is taken from the experiment file's folder.
+   */
+  private static DatasetRef dataset(SpecNode n, Path base) {
+    if (!n.isObject()) {
+      return parse(n, t -> DatasetRef.parse(t, ImageFolderOptions.DEFAULTS, base));
+    }
+    n.requireKeys(new LinkedHashSet<>(FOLDER_KEYS));
+    SpecNode folder = n.require("folder");
+    ImageFolderOptions options = new ImageFolderOptions(
+        n.get("image-size").map(SpecNode::text).orElse(null),
+        n.get("channels").map(v -> (int) v.whole(1, 3)).orElse(null),
+        n.get("resize").map(SpecNode::text).orElse(null),
+        n.get("mean").map(ExperimentFile::commaList).orElse(null),
+        n.get("std").map(ExperimentFile::commaList).orElse(null),
+        n.get("test-fraction").map(v -> v.number(x -> x > 0 && x < 1, "must be in (0, 1): e.g. 0.2")).orElse(null),
+        n.get("name").map(v -> safeName(v, "name")).orElse(null));
+    try {
+      return DatasetRef.parse(DatasetRef.FOLDER_PREFIX + folder.text(), options, base);
+    } catch (InvalidInputException e) {
+      throw n.fail(e);
+    }
+  }
+
+  /** A list of numbers (or one number) as "a,b,c". */
+  private static String commaList(SpecNode n) {
+    return String.join(",", n.items().stream().map(i -> String.valueOf(i.number(Double::isFinite, "must be finite")))
+        .toList());
   }
 
   private static MethodSpec method(

@@ -1,7 +1,7 @@
 package dev.prunus.experiment;
 
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.run.PruneRunConfig;
@@ -63,7 +63,7 @@ public final class ExperimentGrid {
     Path dir = experiment.toAbsolutePath().normalize();
     List<PlannedRun> runs = new ArrayList<>();
     for (ModelId m : spec.models()) {
-      for (DatasetId d : spec.datasets()) {
+      for (DatasetRef d : spec.datasets()) {
         for (long s : spec.seeds()) {
           runs.add(dense(spec, m, d, s));
         }
@@ -71,7 +71,7 @@ public final class ExperimentGrid {
     }
     for (MethodSpec method : spec.methods()) {
       for (ModelId m : spec.models()) {
-        for (DatasetId d : spec.datasets()) {
+        for (DatasetRef d : spec.datasets()) {
           for (double density : method.densities()) {
             for (long s : spec.seeds()) {
               runs.add(pruned(spec, method, m, d, density, s, dir));
@@ -83,15 +83,15 @@ public final class ExperimentGrid {
     return runs;
   }
 
-  static PlannedRun dense(ExperimentSpec spec, ModelId m, DatasetId d, long seed) {
+  static PlannedRun dense(ExperimentSpec spec, ModelId m, DatasetRef d, long seed) {
     return new PlannedRun(denseId(m, d, seed), PlannedRun.DENSE, m, d, seed, null, null,
         runConfig(spec, m, d, spec.training(), seed), null);
   }
 
   /** A pruning run; its parent's directory is resolved in {@code experiment}. */
   static PlannedRun pruned(
-      ExperimentSpec spec, MethodSpec method, ModelId m, DatasetId d, double density, long seed, Path experiment) {
-    String id = method.label() + "/" + m.cliName() + "_" + d.cliName() + "_d" + densityName(density) + "_s" + seed;
+      ExperimentSpec spec, MethodSpec method, ModelId m, DatasetRef d, double density, long seed, Path experiment) {
+    String id = method.label() + "/" + m.cliName() + "_" + d.shortName() + "_d" + densityName(density) + "_s" + seed;
     boolean atInit = method.schedule() == ScheduleKind.AT_INIT;
     String parent = atInit ? null : denseId(m, d, seed);
     TrainingRunConfig training = runConfig(spec, m, d, atInit ? spec.training() : method.fineTune(), seed);
@@ -102,13 +102,13 @@ public final class ExperimentGrid {
     return new PlannedRun(id, method.label(), m, d, seed, density, parent, training, config);
   }
 
-  private static TrainingRunConfig runConfig(ExperimentSpec spec, ModelId m, DatasetId d, TrainingBudget b, long seed) {
+  private static TrainingRunConfig runConfig(ExperimentSpec spec, ModelId m, DatasetRef d, TrainingBudget b, long seed) {
     return new TrainingRunConfig(m, spec.width(), spec.vggHead(), d, spec.validationFraction(),
         b.toConfig(seed, d.augment()), spec.init());
   }
 
-  private static String denseId(ModelId m, DatasetId d, long seed) {
-    return PlannedRun.DENSE + "/" + m.cliName() + "_" + d.cliName() + "_s" + seed;
+  private static String denseId(ModelId m, DatasetRef d, long seed) {
+    return PlannedRun.DENSE + "/" + m.cliName() + "_" + d.shortName() + "_s" + seed;
   }
 
   /** A density as its shortest decimal: 0.1, 0.05, 1. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
 import dev.prunus.prune.MethodRegistry;
@@ -73,7 +73,7 @@ public final class ExperimentRunner {
   }
 
   private final MethodRegistry registry;
-  private final Function<DatasetId, Dataset> data;
+  private final Function<DatasetRef, Dataset> data;
   private final ExperimentListener listener;
   private final List<String> command;
   private RunLauncher launcher;
@@ -83,7 +83,7 @@ public final class ExperimentRunner {
    * @param command the command line recorded in every run's provenance
    */
   public ExperimentRunner(
-      MethodRegistry registry, Function<DatasetId, Dataset> data, ExperimentListener listener, List<String> command) {
+      MethodRegistry registry, Function<DatasetRef, Dataset> data, ExperimentListener listener, List<String> command) {
     this.registry = registry;
     this.data = data;
     this.listener = listener;
@@ -124,7 +124,7 @@ public final class ExperimentRunner {
       }
     }
     writeSpec(spec, specText, experiment);
-    Map<DatasetId, Dataset> loaded = new HashMap<>();
+    Map<DatasetRef, Dataset> loaded = new HashMap<>();
     for (int i = 0; i < runs.size(); i++) {
       if (progress.outcomes[i] == null) {
         loaded.computeIfAbsent(runs.get(i).dataset(), data);
@@ -193,7 +193,7 @@ public final class ExperimentRunner {
     return execute(r, experiment, Map.of(r.dataset(), data.apply(r.dataset())), null);
   }
 
-  private RunOutcome execute(PlannedRun r, Path experiment, Map<DatasetId, Dataset> loaded, RunLauncher via) {
+  private RunOutcome execute(PlannedRun r, Path experiment, Map<DatasetRef, Dataset> loaded, RunLauncher via) {
     listener.runStarted(r);
     Path dir = r.directory(experiment);
     long t0 = System.nanoTime();
@@ -417,8 +417,8 @@ public final class ExperimentRunner {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return ResultRows.row(r.id(), r.label(), r.parent(), experiment.relativize(dir).toString(), o.metrics(),
-          provenance);
+      return ResultRows.withInference(ResultRows.row(r.id(), r.label(), r.parent(), experiment.relativize(dir).toString(),
+          o.metrics(), provenance), dir);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.prunus.experiment;
 
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.Initialization;
 import dev.prunus.model.zoo.ModelId;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * {@link ExperimentGrid} turns it into runs.
  */
 public record ExperimentSpec(
-    String name, List<ModelId> models, List<DatasetId> datasets, List<Long> seeds, List<Double> densities,
+    String name, List<ModelId> models, List<DatasetRef> datasets, List<Long> seeds, List<Double> densities,
     double width, List<Integer> vggHead, Initialization init, double validationFraction, TrainingBudget training,
     TrainingBudget fineTune, List<MethodSpec> methods) {
   public ExperimentSpec {

@@ -1,7 +1,7 @@
 package dev.prunus.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.run.Json;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * is the id of the dense baseline a one-shot or iterative run prunes (null for dense and at-init runs).
  */
 public record PlannedRun(
-    String id, String label, ModelId model, DatasetId dataset, long seed, Double density, String parent,
+    String id, String label, ModelId model, DatasetRef dataset, long seed, Double density, String parent,
     TrainingRunConfig training, PruneRunConfig pruning) {
 
   /** The label of the dense baselines; no method entry may take it. */

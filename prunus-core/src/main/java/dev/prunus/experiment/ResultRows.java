@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.prunus.run.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +50,33 @@ public final class ResultRows {
       p.set("command", new TextNode(sb.toString()));
     }
     flatten("provenance", p, row);
+    return row;
+  }
+
+  /** The file {@code prunus bench infer} writes into a run: its measured inference speed-ups. */
+  public static final String INFER = "infer.json";
+
+  /**
+   * Adds what {@code prunus bench infer} measured in the run at {@code runDir}, if anything: the measured
+   * speed-ups per engine and batch size ({@code infer.measured_speedup.ENGINE.BATCH}), the structured
+   * FLOPs speed-up, and the CPU and threads they were measured with.
+   */
+  public static ObjectNode withInference(ObjectNode row, Path runDir) {
+    Path file = runDir.resolve(INFER);
+    if (!Files.isRegularFile(file)) {
+      return row;
+    }
+    JsonNode infer;
+    try {
+      infer = Json.MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
+    }
+    for (String key : List.of("measured_speedup", "structured_speedup", "cpu", "threads")) {
+      if (infer.has(key)) {
+        flatten("infer." + key, infer.get(key), row);
+      }
+    }
     return row;
   }
 

@@ -3,7 +3,7 @@ package dev.prunus.run;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.data.Dataset;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
@@ -58,7 +58,7 @@ public final class NeuronSweep {
 
   public static Result execute(
       NeuronSweepConfig config, Path out, List<String> command, MethodRegistry registry,
-      Function<DatasetId, Dataset> data, Consumer<Point> progress) {
+      Function<DatasetRef, Dataset> data, Consumer<Point> progress) {
     RunDirectory dir = RunDirectory.checkWritable(out);
     for (String m : config.methods()) {
       create(registry, m, 0, config.layer()); // an unknown method, option or one without --remove fails here

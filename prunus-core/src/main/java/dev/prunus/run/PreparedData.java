@@ -1,9 +1,10 @@
 package dev.prunus.run;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.data.Dataset;
-import dev.prunus.data.DatasetId;
-import dev.prunus.data.ImageSet;
+import dev.prunus.data.Normalization;
 import dev.prunus.data.TrainValidationSplit;
+import dev.prunus.data.ImageSet;
 
 /**
  * A dataset made ready for a run: the training set split (seeded, stratified) into train and validation
@@ -13,16 +14,26 @@ import dev.prunus.data.TrainValidationSplit;
 public record PreparedData(Dataset source, ImageSet train, ImageSet validation, ImageSet test) {
   public static PreparedData of(Dataset d, double validationFraction, long seed) {
     TrainValidationSplit split = TrainValidationSplit.of(d.train(), validationFraction, seed);
-    DatasetId id = d.id();
-    return new PreparedData(
-        d,
-        split.train().normalized(id.mean(), id.std()),
-        split.validation().normalized(id.mean(), id.std()),
-        d.test().normalized(id.mean(), id.std()));
+    Normalization n = d.normalization();
+    return new PreparedData(d, n.apply(split.train()), n.apply(split.validation()), n.apply(d.test()));
+  }
+
+  /**
+   * Adds {@code data} to a run's metrics: the data's SHA-256, the normalisation the images were
+   * standardised with, and (image folders) the class names by index.
+   */
+  public void describeIn(ObjectNode metrics) {
+    ObjectNode data = metrics.putObject("data");
+    data.put("sha256", source.sha256());
+    data.set("normalization", Json.MAPPER.valueToTree(source.normalization()));
+    if (!source.id().classNames().isEmpty()) {
+      data.set("classes", Json.MAPPER.valueToTree(source.id().classNames()));
+    }
   }
 
   public Provenance.DatasetReference reference() {
-    return new Provenance.DatasetReference(source.id().cliName(), source.sha256(), source.source());
+    return new Provenance.DatasetReference(source.id().cliName(), source.sha256(), source.source(),
+        source.normalization(), source.id().classNames().isEmpty() ? null : source.id().classNames());
   }
 
   /**

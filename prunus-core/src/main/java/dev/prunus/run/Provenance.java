@@ -1,7 +1,9 @@
 package dev.prunus.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.InvalidInputException;
+import dev.prunus.data.Normalization;
 import dev.prunus.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,8 +25,18 @@ public record Provenance(
     String parentRun,
     String created) {
 
-  /** The data a run used: dataset id, the SHA-256 identifying its files, where they came from. */
-  public record DatasetReference(String id, String sha256, String source) {}
+  /**
+   * The data a run used: dataset id, the SHA-256 identifying its files, where they came from, the
+   * normalisation its images were standardised with, and the class names by index (image folders only;
+   * null for the catalogue's numbered classes). Runs written before the last two read them as null.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record DatasetReference(
+      String id, String sha256, String source, Normalization normalization, List<String> classes) {
+    public DatasetReference(String id, String sha256, String source) {
+      this(id, sha256, source, null, null);
+    }
+  }
 
   public void write(Path file) {
     try {

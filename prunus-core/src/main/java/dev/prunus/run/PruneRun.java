@@ -3,7 +3,7 @@ package dev.prunus.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
 import dev.prunus.model.Architecture;
@@ -45,7 +45,7 @@ public final class PruneRun {
 
   public static TrainingRun.Result execute(
       PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
-      Function<DatasetId, Dataset> data, TrainingListener listener) {
+      Function<DatasetRef, Dataset> data, TrainingListener listener) {
     config.training().checkHeap();
     RunDirectory.checkWritable(out);
     try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
@@ -55,7 +55,7 @@ public final class PruneRun {
 
   /** {@link #execute}, in the locked and checked run directory {@code dir}. */
   private static TrainingRun.Result execute(RunDirectory dir, PruneRunConfig config, List<String> command,
-      MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
+      MethodRegistry registry, Function<DatasetRef, Dataset> data, TrainingListener listener) {
     PruningMethod method = registry.create(config.method(), config.options());
     TrainingRunConfig training = config.training();
     Architecture arch = training.architecture();
@@ -85,7 +85,7 @@ public final class PruneRun {
    *     one, or one whose data or parent's initial weights are no longer there
    */
   public static TrainingRun.Result resume(
-      Path out, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
+      Path out, MethodRegistry registry, Function<DatasetRef, Dataset> data, TrainingListener listener) {
     RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT);
     try (RunLock lock = RunLock.acquire(out, "prunus prune --resume --out " + out, listener::notice)) {
       return resume(RunDirectory.checkResumable(out, "prune", RunDirectory.ROUND_CHECKPOINT), registry, data,
@@ -95,7 +95,7 @@ public final class PruneRun {
 
   /** {@link #resume}, in the locked and checked run directory {@code dir}. */
   private static TrainingRun.Result resume(
-      RunDirectory dir, MethodRegistry registry, Function<DatasetId, Dataset> data, TrainingListener listener) {
+      RunDirectory dir, MethodRegistry registry, Function<DatasetRef, Dataset> data, TrainingListener listener) {
     Provenance p = Provenance.read(dir.provenance());
     PruneRunConfig config = p.configAs(PruneRunConfig.class);
     config.training().checkHeap();
@@ -144,6 +144,7 @@ public final class PruneRun {
         ModelCounter.count(model), end.trainSeconds(), end.pruneSeconds(), end.times(), end.history()));
     metrics.put("width", training.width());
     metrics.put("input", training.architecture().input().toString());
+    prepared.describeIn(metrics);
     metrics.put("parent_run", config.parentRun());
     metrics.set("pruning", pruning);
     TrainingRun.writeJson(dir.metrics(), metrics);

@@ -3,7 +3,7 @@ package dev.prunus.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.ModelFile;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
@@ -52,7 +52,7 @@ final class RunFileCheck {
    */
   static void check(Path file, ModelFile.Stored stored, TrainingRunConfig config, Path provenance) {
     Architecture a = stored.model().architecture();
-    DatasetId d = config.dataset();
+    DatasetRef d = config.dataset();
     String name = a.name().endsWith(Compactor.SUFFIX) ? a.name().substring(0, a.name().length() - Compactor.SUFFIX.length())
         : a.name();
     List<String> differences = new ArrayList<>();

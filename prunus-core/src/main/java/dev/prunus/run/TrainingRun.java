@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import java.util.function.Function;
 import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
@@ -44,7 +44,7 @@ public final class TrainingRun {
   public record Result(RunDirectory directory, Model model, JsonNode metrics) {}
 
   public static Result start(
-      TrainingRunConfig config, Path out, List<String> command, Function<DatasetId, Dataset> data,
+      TrainingRunConfig config, Path out, List<String> command, Function<DatasetRef, Dataset> data,
       TrainingListener listener) {
     config.checkHeap();
     RunDirectory.checkWritable(out);
@@ -62,7 +62,7 @@ public final class TrainingRun {
   }
 
   /** Continues an unfinished run from its last checkpoint, with the configuration stored in it. */
-  public static Result resume(Path out, Function<DatasetId, Dataset> data, TrainingListener listener) {
+  public static Result resume(Path out, Function<DatasetRef, Dataset> data, TrainingListener listener) {
     RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
     try (RunLock lock = RunLock.acquire(out, "prunus train --resume --out " + out, listener::notice)) {
       RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
@@ -99,6 +99,7 @@ public final class TrainingRun {
         ModelCounter.count(r.model()), trainSeconds, 0, r.times(), r.history()));
     metrics.put("width", config.width());
     metrics.put("input", config.architecture().input().toString());
+    data.describeIn(metrics);
     writeJson(dir.metrics(), metrics);
     dir.deleteCheckpoint(dir.checkpoint());
     return new Result(dir, r.model(), metrics);

@@ -1,7 +1,7 @@
 package dev.prunus.run;
 
 import dev.prunus.HeapBudget;
-import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
 import dev.prunus.model.Initialization;
@@ -22,11 +22,11 @@ import java.util.Locale;
  * read as {@link Initialization#KAIMING_NORMAL}, which they used.
  */
 public record TrainingRunConfig(
-    ModelId model, double width, List<Integer> vggHead, DatasetId dataset, double validationFraction,
+    ModelId model, double width, List<Integer> vggHead, DatasetRef dataset, double validationFraction,
     TrainingConfig training, Initialization init) {
 
   /** A run whose weights start {@link Initialization#KAIMING_NORMAL}, Prunus's default. */
-  public TrainingRunConfig(ModelId model, double width, List<Integer> vggHead, DatasetId dataset,
+  public TrainingRunConfig(ModelId model, double width, List<Integer> vggHead, DatasetRef dataset,
       double validationFraction, TrainingConfig training) {
     this(model, width, vggHead, dataset, validationFraction, training, Initialization.KAIMING_NORMAL);
   }

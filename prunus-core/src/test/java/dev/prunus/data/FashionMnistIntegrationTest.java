@@ -56,6 +56,10 @@ class FashionMnistIntegrationTest {
     double std = Math.sqrt(sumOfSquares / train.pixels().length - mean * mean);
     assertThat(mean).isCloseTo(DatasetId.FASHION_MNIST.mean()[0], within(1e-6));
     assertThat(std).isCloseTo(DatasetId.FASHION_MNIST.std()[0], within(1e-6));
+    // what an image folder of these images measures for its normalisation
+    Normalization measured = Normalization.measure(train);
+    assertThat(measured.mean()[0]).isCloseTo(DatasetId.FASHION_MNIST.mean()[0], within(1e-6f));
+    assertThat(measured.std()[0]).isCloseTo(DatasetId.FASHION_MNIST.std()[0], within(1e-6f));
   }
 
   @Test

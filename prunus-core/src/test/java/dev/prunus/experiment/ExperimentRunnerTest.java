@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.MethodFactory;
@@ -62,7 +63,7 @@ class ExperimentRunnerTest {
   }
 
   private static ExperimentRunner.Summary run(String yaml, Path dir, int jobs, AtomicInteger loads) {
-    Function<DatasetId, Dataset> loader = id -> {
+    Function<DatasetRef, Dataset> loader = id -> {
       loads.incrementAndGet();
       return DATA;
     };

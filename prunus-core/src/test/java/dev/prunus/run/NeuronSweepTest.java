@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.testing.SyntheticImages;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class NeuronSweepTest {
   private static final Dataset DATA = new Dataset(DatasetId.MNIST_SAMPLE,
       SyntheticImages.bars(400, 10, 1, 28, 1), SyntheticImages.bars(100, 10, 1, 28, 2), "0".repeat(64), "synthetic");
-  private static final Function<DatasetId, Dataset> LOADER = id -> DATA;
+  private static final Function<DatasetRef, Dataset> LOADER = id -> DATA;
   @TempDir static Path tmp;
   static Path parent;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.ModelFile;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
@@ -37,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PruneRunResumeTest {
   private static final Dataset DATA = new Dataset(DatasetId.MNIST_SAMPLE,
       SyntheticImages.bars(300, 10, 1, 28, 1), SyntheticImages.bars(100, 10, 1, 28, 2), "0".repeat(64), "synthetic");
-  private static final Function<DatasetId, Dataset> LOADER = id -> DATA;
+  private static final Function<DatasetRef, Dataset> LOADER = id -> DATA;
   @TempDir static Path tmp;
   static Path parent;
   static TrainingRun.Result wholeMagnitude;

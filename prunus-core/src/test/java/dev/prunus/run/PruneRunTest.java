@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.ModelFile;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PruneRunTest {
   private static final Dataset DATA = new Dataset(DatasetId.MNIST_SAMPLE,
       SyntheticImages.bars(400, 10, 1, 28, 1), SyntheticImages.bars(100, 10, 1, 28, 2), "0".repeat(64), "synthetic");
-  private static final Function<DatasetId, Dataset> LOADER = id -> DATA;
+  private static final Function<DatasetRef, Dataset> LOADER = id -> DATA;
   @TempDir static Path tmp;
   static Path parent;
 

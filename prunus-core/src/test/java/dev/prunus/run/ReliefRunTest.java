@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
@@ -36,7 +37,7 @@ class ReliefRunTest {
     Dataset data = new Dataset(channels == 1 ? DatasetId.MNIST_SAMPLE : DatasetId.CIFAR10,
         SyntheticImages.bars(300, 10, channels, side, 1), SyntheticImages.bars(100, 10, channels, side, 2),
         "0".repeat(64), "synthetic");
-    Function<DatasetId, Dataset> loader = id -> data;
+    Function<DatasetRef, Dataset> loader = id -> data;
     Path parent = tmp.resolve("parent");
     TrainingRun.start(runConfig(model, channels, 1), parent, List.of(), loader, TrainingListener.NONE);
     PruneRunConfig c = new PruneRunConfig("relief", Map.of("prune-set-size", "100"), 1, ScheduleKind.ITERATIVE,

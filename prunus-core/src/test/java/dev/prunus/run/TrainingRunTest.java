@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
+import dev.prunus.data.DatasetRef;
 import dev.prunus.io.ModelFile;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.testing.SyntheticImages;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingRunTest {
   private static final Dataset DATA = new Dataset(DatasetId.MNIST_SAMPLE,
       SyntheticImages.bars(600, 10, 1, 28, 1), SyntheticImages.bars(200, 10, 1, 28, 2), "0".repeat(64), "synthetic");
-  private static final Function<DatasetId, Dataset> LOADER = id -> DATA;
+  private static final Function<DatasetRef, Dataset> LOADER = id -> DATA;
 
   private static TrainingRunConfig config(int epochs) {
     return new TrainingRunConfig(ModelId.LENET5, 1.0, List.of(), DatasetId.MNIST_SAMPLE, 0.1,

@@ -62,7 +62,8 @@ public final class ReportRuns {
     String name = dir.toAbsolutePath().normalize().getFileName().toString();
     String parent = provenance.path("parentRun").isTextual()
         ? Path.of(provenance.get("parentRun").asText()).getFileName().toString() : null;
-    return ResultRows.row(name, metrics.path("method").asText("dense"), parent, dir.toString(), metrics, provenance);
+    return ResultRows.withInference(
+        ResultRows.row(name, metrics.path("method").asText("dense"), parent, dir.toString(), metrics, provenance), dir);
   }
 
   private static void requireObject(Path file, JsonNode node) {

@@ -145,6 +145,34 @@ public record RunRow(ObjectNode values) {
   }
 
   /**
+   * Theoretical speed-up of the physically smaller model: the dense architecture's FLOPs over structured
+   * FLOPs (what removing dead units saves; compaction realises it).
+   */
+  public double structuredSpeedup() {
+    if (!has("flops.structured")) {
+      return Double.NaN;
+    }
+    return number(has("flops.dense_total") ? "flops.dense_total" : "flops.dense") / number("flops.structured");
+  }
+
+  /**
+   * Measured speed-up of the compacted model (or of the sparse path) over the dense one on libtorch, at the
+   * largest batch size {@code prunus bench infer} timed; NaN when it was not measured.
+   */
+  public double measuredSpeedup() {
+    String prefix = "infer.measured_speedup.libtorch.";
+    int batch = -1;
+    java.util.Iterator<String> keys = values().fieldNames();
+    while (keys.hasNext()) {
+      String k = keys.next();
+      if (k.startsWith(prefix)) {
+        batch = Math.max(batch, Integer.parseInt(k.substring(prefix.length())));
+      }
+    }
+    return batch < 0 ? Double.NaN : number(prefix + batch);
+  }
+
+  /**
    * The prunable layers in order ({@code layers.I.name}, {@code layers.I.density}). A compacted run's
    * layers are smaller than the architecture it pruned, so their densities are taken from its last
    * round record, made before compaction ({@code pruning.rounds.R.layer_density.NAME}).

@@ -26,6 +26,7 @@ class RunRowTest {
     r.put("flops.dense", 40_000);
     r.put("flops.masked", 20_000);
     r.put("flops.dense_total", 100_000);
+    r.put("flops.structured", 25_000);
     r.put("timing.train_s", 3.5);
     r.put("timing.prune_s", 0.25);
     return r;
@@ -80,6 +81,6 @@ class RunRowTest {
     List<RunRow> rows = List.of(SyntheticRuns.row("dense", 1, 1, 0.9, false), new RunRow(compacted()));
     List<List<String>> table = SummaryTable.rows(ResultGroups.of(rows));
     assertThat(table.get(1)).containsExactly("lenet5", "fashion-mnist", "data-free", "outcome", "1", "0.2000",
-        "0.8000", "5.0x", "5.00x");
+        "0.8000", "5.0x", "5.00x", "4.00x", "-");
   }
 }

@@ -67,6 +67,7 @@ public final class SyntheticRuns {
     r.put("params.density", (double) nonzero / total);
     r.put("flops.dense", 416_520);
     r.put("flops.masked", Math.round(416_520 * (dense ? 1 : Math.min(1, density * 1.5))));
+    r.put("flops.structured", Math.round(416_520 * (dense ? 1 : Math.min(1, density * 3))));
     if (details && label.equals("rgp")) {
       r.put("pruning.details.aspl", 2.0 + density + 0.01 * seed);
     }

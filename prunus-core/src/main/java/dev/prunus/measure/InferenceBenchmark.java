@@ -1,0 +1,103 @@
+package dev.prunus.measure;
+
+import dev.prunus.InvalidInputException;
+import dev.prunus.model.Model;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times the forward pass of several forms of one model (dense, masked, compacted...) on several engines
+ * and batch sizes. The candidates of a batch size are measured alternately, one forward each in turn,
+ * after a warm-up, so that a machine whose speed drifts slows them all alike and their ratios stay fair.
+ * Reports the median and the 90th percentile of each candidate's times. Before each timed forward the
+ * benchmark pauses {@link #SETTLE_MILLIS}: libtorch's OpenMP threads spin for a while after their work,
+ * and would otherwise slow whatever runs next on the same cores (measured: the Java sparse path ten times
+ * slower right after a libtorch forward on 2 cores).
+ *
+ * @param batches the batch sizes
+ * @param repetitions timed forwards per candidate and batch size
+ * @param warmup untimed forwards per candidate first
+ */
+public record InferenceBenchmark(List<Integer> batches, int repetitions, int warmup) {
+  /** The pause before each timed forward, untimed. */
+  public static final long SETTLE_MILLIS = 3;
+
+  public InferenceBenchmark {
+    batches = List.copyOf(batches);
+    if (batches.isEmpty() || batches.stream().anyMatch(b -> b < 1 || b > 4096)) {
+      throw new InvalidInputException("batch sizes " + batches + " must each be in [1, 4096]");
+    }
+    if (repetitions < 1 || repetitions > 100_000 || warmup < 0 || warmup > 100_000) {
+      throw new InvalidInputException("repetitions=" + repetitions + " and warmup=" + warmup
+          + " must be in [1, 100000] and [0, 100000]");
+    }
+  }
+
+  /** One timed candidate: a form of the model on an engine at a batch size. */
+  public record Measurement(String form, String engine, int batch, double medianMs, double p90Ms) {
+    public double imagesPerSecond() {
+      return batch / (medianMs / 1000);
+    }
+  }
+
+  /** A form of a model (e.g. {@code dense}, {@code compacted}) to run on an engine. */
+  public record Candidate(String form, Model model, InferenceEngine engine) {}
+
+  /** Times every candidate its engine can run, batch size by batch size. */
+  public List<Measurement> run(List<Candidate> candidates, long seed) {
+    List<Measurement> out = new ArrayList<>();
+    for (int batch : batches) {
+      Map<Candidate, InferenceEngine.Forward> prepared = new LinkedHashMap<>();
+      try {
+        for (Candidate c : candidates) {
+          c.engine().prepare(c.model(), batch, seed).ifPresent(f -> prepared.put(c, f));
+        }
+        for (InferenceEngine.Forward f : prepared.values()) {
+          for (int i = 0; i < warmup; i++) {
+            f.run();
+          }
+        }
+        Map<Candidate, long[]> times = new LinkedHashMap<>();
+        prepared.keySet().forEach(k -> times.put(k, new long[repetitions]));
+        for (int r = 0; r < repetitions; r++) {
+          for (Map.Entry<Candidate, InferenceEngine.Forward> f : prepared.entrySet()) {
+            settle();
+            long t0 = System.nanoTime();
+            f.getValue().run();
+            times.get(f.getKey())[r] = System.nanoTime() - t0;
+          }
+        }
+        for (Map.Entry<Candidate, long[]> t : times.entrySet()) {
+          long[] sorted = t.getValue().clone();
+          Arrays.sort(sorted);
+          Candidate c = t.getKey();
+          out.add(new Measurement(c.form(), c.engine().id(), batch, percentile(sorted, 0.5) / 1e6,
+              percentile(sorted, 0.9) / 1e6));
+        }
+      } finally {
+        prepared.values().forEach(InferenceEngine.Forward::close);
+      }
+    }
+    return out;
+  }
+
+  private static void settle() {
+    try {
+      Thread.sleep(SETTLE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while timing", e);
+    }
+  }
+
+  /** The {@code q} quantile of sorted values, by linear interpolation. */
+  static double percentile(long[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  }
+}
