@@ -175,8 +175,7 @@ final class BenchCommand implements Runnable {
           Integer.getInteger("ai.djl.pytorch.num_threads", 0), System.getProperty("java.version"));
       out.println("run  setup  distances  greedy  plan (all)  surgery  compact   (seconds)  compacted fc6");
       for (int r = 1; r <= repeat; r++) {
-        dev.prunus.prune.method.DataFreeBenchmark.Timing t =
-            dev.prunus.prune.method.DataFreeBenchmark.run(inputs, neurons, outputs, k, seed);
+        DataFreeBenchmark.Timing t = DataFreeBenchmark.run(inputs, neurons, outputs, k, seed);
         out.printf(Locale.ROOT, "%3d  %5.2f  %9.2f  %6.2f  %10.2f  %7.2f  %7.2f              %s%n", r, t.setupSeconds(),
             t.distancesSeconds(), t.greedySeconds(), t.planSeconds(), t.applySeconds(), t.compactSeconds(),
             java.util.Arrays.toString(t.compactShape()));

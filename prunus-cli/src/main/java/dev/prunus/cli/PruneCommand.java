@@ -154,7 +154,7 @@ final class PruneCommand implements Callable<Integer> {
       keepBest = true;
     }
     double d;
-    if (!registry.create(method, options).meetsTarget()) {
+    if (!registry.create(method, options).reachesTargetDensity()) {
       if (sparsity != null || density != null) {
         throw new InvalidInputException("method " + method + " decides its own density (it is an outcome of its "
             + "options, e.g. --alpha-fc): drop --density/--sparsity and set --iterations");

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * its plain name (or gzipped, as NAME.gz; for CIFAR also the original archive) is verified and
  * used like any other. Then each source of the dataset's recipe is tried in order (see {@code
  * IdxRecipes}, {@code MnistSampleRecipe}, {@code CifarRecipes}; local sources come before the
- * network, an improvement on DESIGN.md's order, so a machine that has the data never waits on a
+ * network, so a machine that has the data never waits on a
  * connection). Every file is verified by its decompressed size, the SHA-256 of its decompressed
  * content where a trusted value is known, and its format (magic numbers, counts, record sizes),
  * then stored decompressed with an atomic move. A cache hit re-verifies every file in full (size,

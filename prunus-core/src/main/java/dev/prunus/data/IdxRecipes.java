@@ -10,9 +10,9 @@ import java.util.List;
  * train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} and
  * {@code t10k-labels-idx1-ubyte} (60,000 and 10,000 images of 28x28; see {@link IdxReader}).
  *
- * <p>Fashion-MNIST is verified by the SHA-256 of each decompressed file (DESIGN.md section 5,
- * confirmed on the files of the Debian package), so every source and compression is held to the
- * same bytes. Its sources are tried local first, departing from DESIGN.md's order (URLs first) so
+ * <p>Fashion-MNIST is verified by the SHA-256 of each decompressed file (confirmed on the files
+ * of the Debian package), so every source and compression is held to the same bytes. Its sources
+ * are tried local first, not URLs first, so
  * that a machine that has the data never waits on the network: the installed Debian package
  * {@code dataset-fashion-mnist} ({@code /usr/share/datasets/fashion-mnist}, gzipped files), then
  * the Fashion-MNIST project's URLs, then {@code apt-get download dataset-fashion-mnist}.

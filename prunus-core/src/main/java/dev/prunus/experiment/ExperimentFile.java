@@ -192,7 +192,7 @@ public final class ExperimentFile {
             ExperimentGrid.pruned(spec, method, m, d, method.densities().get(0), spec.seeds().get(0), nowhere);
             PruningMethod pm = registry.create(method.id(), method.options());
             for (double density : method.densities()) {
-              pm.check(arch, PruningTarget.ofDensity(pm.meetsTarget() ? density : 1));
+              pm.check(arch, PruningTarget.ofDensity(pm.reachesTargetDensity() ? density : 1));
             }
           } catch (InvalidInputException e) {
             throw methodNodes.get(i).fail(e);
@@ -300,7 +300,7 @@ public final class ExperimentFile {
    */
   private static Optional<List<Double>> ownDensity(
       SpecNode m, String id, Map<String, String> options, MethodRegistry registry) {
-    boolean outcome = !registry.create(id, options).meetsTarget();
+    boolean outcome = !registry.create(id, options).reachesTargetDensity();
     OptionalDouble implied = registry.impliedDensity(id, options);
     if (!outcome && implied.isEmpty()) {
       return Optional.empty();

@@ -1,7 +1,5 @@
 package dev.prunus.experiment;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
@@ -135,10 +133,6 @@ public final class ExperimentRunner {
     listener.started(runs.size(), progress.done.get());
     progress.writeResults();
 
-    // DJL turns libtorch's (per-thread) gradient mode off on the thread that loads the engine, and the
-    // trainer needs it off outside its gradient collector: load it here, on the caller's thread, rather
-    // than first in a worker, which would leave the caller's thread with gradients on
-    Engine.getEngine("PyTorch");
     AtomicInteger thread = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
       Thread t = new Thread(r, "experiment-run-" + thread.incrementAndGet());
@@ -214,10 +208,6 @@ public final class ExperimentRunner {
       }
     }
     try {
-      // libtorch's gradient mode is per thread and on in a new one; the trainer's in-place mask and
-      // weight updates need it off, as on the thread that loaded the engine
-      Engine.getEngine("PyTorch");
-      JniUtils.setGradMode(false);
       OptionalInt done = resumable(r, new RunDirectory(dir));
       JsonNode metrics;
       if (done.isPresent()) {

@@ -3,7 +3,7 @@ package dev.prunus.measure;
 import dev.prunus.model.LayerKind;
 
 /**
- * Counts for one prunable layer (METHODS.md A.1). FLOPs are multiply-accumulates per example:
+ * Counts for one prunable layer. FLOPs are multiply-accumulates per example:
  * <ul>
  *   <li>{@code denseFlops}: every weight used at every output position ({@code out*in*k*k*H'*W'});
  *   <li>{@code maskedFlops}: only non-zero weights (density times dense FLOPs, exactly);

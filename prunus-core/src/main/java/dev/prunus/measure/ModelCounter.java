@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counts parameters and FLOPs of a model from its architecture and masks, without running it; the model
- * is only read. "Non-zero" means kept by the mask (METHODS.md B.0: remaining parameters are the kept mask
- * entries): an entry without a mask is kept, so a dense model counts every parameter, whatever the value
+ * Counts parameters and FLOPs of a model from its architecture and masks, without running it; the model is
+ * only read. "Non-zero" means kept by the mask (remaining parameters are the kept mask entries, as the papers
+ * count them): an entry without a mask is kept, so a dense model counts every parameter, whatever the value
  * of its weights (Kaiming initialisation, for one, starts biases at exactly 0).
  */
 public final class ModelCounter {

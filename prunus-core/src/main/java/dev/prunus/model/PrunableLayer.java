@@ -1,8 +1,8 @@
 package dev.prunus.model;
 
 /**
- * A layer whose weights a pruning method may mask: a convolution or a fully connected layer (METHODS.md
- * A.1). Its weight tensor has {@code outputUnits} rows; each row holds {@code inputUnits} connections of
+ * A layer whose weights a pruning method may mask: a convolution or a fully connected layer, for every
+ * method. Its weight tensor has {@code outputUnits} rows; each row holds {@code inputUnits} connections of
  * {@code weightsPerConnection} weights (a kernel for a convolution, one weight for a linear layer).
  */
 public sealed interface PrunableLayer permits ConvLayer, LinearLayer {

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>A block may carry a per-channel <em>shortcut mask</em> ({@link #shortcutMaskName()}, shape
  * {@code [outChannels]}): a mask entry of 0 cuts the shortcut for that output channel, so the block adds
- * {@code shortcut(x) * mask} (NNrelief's residual rule, METHODS.md B.2.5). It is a mask, not a parameter:
+ * {@code shortcut(x) * mask} (NNrelief's residual rule closes the shortcut of a channel that carries less
+ * than a {@code 1 - alpha} share of the channel's sum). It is a mask, not a parameter:
  * it has no weights, and a block without one adds the whole shortcut.
  */
 public record ResidualBlock(String name, List<Layer> branch, Shortcut shortcut) implements UnaryLayer {

@@ -27,7 +27,7 @@ import java.util.stream.IntStream;
 
 /**
  * The compact applier: physically removes the dead units of a masked model and rebuilds a smaller
- * architecture whose outputs equal the masked model's (DESIGN.md section 3). Dead units are decided by
+ * architecture whose outputs equal the masked model's. Dead units are decided by
  * {@link DeadUnits} over the groups of {@link ChannelDependencies}, so a filter goes with its bias, its
  * batch-norm entries and its consumers' input channels (through conv, batch norm and the next conv), a
  * channel with its block of columns after a flatten, and residual-coupled channels only all together.

@@ -1,6 +1,6 @@
 package dev.prunus.prune;
 
-/** What a pruning method removes (METHODS.md A.1). */
+/** What a pruning method removes. */
 public enum Granularity {
   /** Single weights. */
   WEIGHT,

@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A per-layer density budget that sums exactly to a requested total (Small-World's layer level, METHODS.md
- * A.4; also the {@code random} baseline's {@code --allocation}, so that a random mask can have the same
+ * A per-layer density budget that sums exactly to a requested total (Small-World's layer level: larger
+ * layers sparser, the first and last denser; also the {@code random} baseline's {@code --allocation}, so
+ * that a random mask can have the same
  * per-layer densities).
  *
  * <p>The budget is counted in <i>connections</i>: one kernel {@code W[o, i, :, :]} of a convolution, one

@@ -17,7 +17,7 @@ import java.util.Map;
  * the weights it still has (its largest magnitudes), so that the whole network reaches a final
  * {@code params.density} (weights and biases of the conv/linear layers, as metrics.json counts; biases are
  * not pruned). It is the "optimise for accuracy" phase after a mask made at initialisation (Small-World's
- * phase 3, METHODS.md A.4, with {@code prunus prune --final-density}): a global magnitude ranking would
+ * phase 3, with {@code prunus prune --final-density}): a global magnitude ranking would
  * instead empty the small first and last layers the layer budget kept denser.
  *
  * <p>Counts: layer l keeps {@code round(s * kept_l)} (at least one weight), {@code s} the share that meets

@@ -44,12 +44,12 @@ public interface PruningMethod {
   }
 
   /**
-   * Whether the plan meets {@code context.target()} (true for most methods). A method whose own criterion
-   * decides how much goes (NNrelief's alphas) returns false: its density is an outcome, and an iterative
-   * schedule runs it for a number of iterations instead of towards a density, with the same seed (so the
-   * same data sample) every iteration.
+   * Whether the plan reaches the density it is given ({@code context.target()}): true for most methods,
+   * whose density is an input. A method whose own criterion decides how much goes (NNrelief's alphas)
+   * returns false: its density is an outcome, and an iterative schedule runs it for a number of
+   * iterations instead of towards a density, with the same seed (so the same data sample) every iteration.
    */
-  default boolean meetsTarget() {
+  default boolean reachesTargetDensity() {
     return true;
   }
 

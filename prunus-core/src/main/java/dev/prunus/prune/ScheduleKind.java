@@ -2,7 +2,7 @@ package dev.prunus.prune;
 
 import dev.prunus.CliName;
 
-/** When pruning happens relative to training (DESIGN.md section 3). */
+/** When pruning happens relative to training. */
 public enum ScheduleKind implements CliName {
   /** Plan on the freshly initialised model, then train with the mask fixed (SNIP, RGP, Small-World). */
   AT_INIT("at-init"),

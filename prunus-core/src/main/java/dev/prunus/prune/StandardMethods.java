@@ -1,14 +1,14 @@
 package dev.prunus.prune;
 
-import dev.prunus.prune.method.DataFree;
 import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
-import dev.prunus.prune.method.NaiveNeuron;
-import dev.prunus.prune.method.RandomNeuron;
 import dev.prunus.prune.method.RandomPruning;
 import dev.prunus.prune.method.Rgp;
 import dev.prunus.prune.method.SmallWorld;
 import dev.prunus.prune.method.Snip;
+import dev.prunus.prune.method.datafree.DataFree;
+import dev.prunus.prune.method.datafree.NaiveNeuron;
+import dev.prunus.prune.method.datafree.RandomNeuron;
 import dev.prunus.prune.method.relief.Relief;
 import java.util.List;
 

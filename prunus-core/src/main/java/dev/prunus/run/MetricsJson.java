@@ -11,7 +11,7 @@ import dev.prunus.train.PhaseTimes;
 import java.util.List;
 
 /**
- * Builds {@code metrics.json} in the shape of DESIGN.md section 4: model, dataset, method, seed,
+ * Builds {@code metrics.json}: model, dataset, method, seed,
  * accuracy, params, flops, per-layer counts and timing, plus loss, batch-norm parameters, the per-epoch
  * history and the training throughput under their own keys.
  *

@@ -15,7 +15,7 @@ import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.PruningTarget;
-import dev.prunus.prune.method.DataFree;
+import dev.prunus.prune.method.datafree.DataFree;
 import dev.prunus.train.Evaluation;
 import dev.prunus.train.Evaluator;
 import dev.prunus.train.TrainableNetwork;

@@ -68,7 +68,7 @@ public final class PruneRun {
     } else {
       start = new Model(arch, training.initialWeights());
     }
-    method.check(start.architecture(), PruningTarget.ofDensity(method.meetsTarget() ? config.density() : 1));
+    method.check(start.architecture(), PruningTarget.ofDensity(method.reachesTargetDensity() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
         training.training().seed());
     new Provenance("prune", command, Json.MAPPER.valueToTree(config), config.seed(), prepared.reference(),
@@ -161,7 +161,7 @@ public final class PruneRun {
     pruning.put("method", method.id());
     pruning.set("options", Json.MAPPER.valueToTree(config.options()));
     pruning.put("schedule", config.schedule().cliName());
-    if (method.meetsTarget()) {
+    if (method.reachesTargetDensity()) {
       pruning.put("target_density", config.density());
     } else {
       pruning.putNull("target_density");

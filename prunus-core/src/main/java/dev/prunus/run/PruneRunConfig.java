@@ -19,8 +19,9 @@ import java.util.Map;
  * proportion, to a final {@code params.density} and fine-tuned ({@link dev.prunus.prune.ProportionalMagnitude};
  * Small-World's phase 3).
  *
- * <p>For a method that meets its target ({@link dev.prunus.prune.PruningMethod#meetsTarget()}), iterative
- * rounds step the density geometrically to {@code density}; for one whose density is an outcome (NNrelief),
+ * <p>For a method that reaches the density it is given
+ * ({@link dev.prunus.prune.PruningMethod#reachesTargetDensity()}), iterative rounds step the density
+ * geometrically to {@code density}; for one whose density is an outcome (NNrelief),
  * {@code rounds} is the number of iterations and {@code density} is ignored (give 1).
  */
 public record PruneRunConfig(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
@@ -25,6 +26,7 @@ import dev.prunus.io.ModelFile;
 import dev.prunus.run.Json;
 import dev.prunus.run.RunDirectory;
 import dev.prunus.testing.SyntheticImages;
+import dev.prunus.train.EpochRecord;
 import dev.prunus.train.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +159,69 @@ class ExperimentRunnerTest {
     for (RunOutcome o : both.outcomes()) {
       if (o.run().parent() != null) {
         assertThat(events.indexOf("end " + o.run().parent())).isLessThan(events.indexOf("start " + o.run().id()));
+      }
+    }
+  }
+
+  /**
+   * Runs work on a thread other than the one that loaded the engine, where libtorch's gradient mode (kept
+   * per thread, and turned off by DJL only where the engine loads) is on: the runner leaves it alone, and
+   * training, pruning at init, one-shot and iterative pruning with rewinding, fine-tuning and compaction
+   * turn it off themselves where they update weights in place. They give the numbers the same runs give
+   * on this test's thread.
+   */
+  @Test
+  void runsWorkOnAThreadWhoseGradientModeIsOn() throws Exception {
+    String yaml = """
+        name: threads
+        models: lenet-300-100
+        width: 0.25
+        datasets: mnist-sample
+        seeds: [1]
+        densities: [0.3]
+        training: {epochs: 1, batch-size: 32, lr: 0.02}
+        fine-tune: {epochs: 1}
+        methods:
+          - magnitude
+          - snip
+          - {id: magnitude, label: lth, schedule: iterative, rounds: 2, rewind: true}
+          - {id: l1-structured, compact: true}
+        """;
+    List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    Runnable look = () -> seen.add(Thread.currentThread().getName() + " gradient mode " + JniUtils.isGradMode());
+    ExperimentListener recording = new ExperimentListener() {
+      @Override
+      public void runStarted(PlannedRun r) {
+        look.run();
+      }
+
+      @Override
+      public TrainingListener training(PlannedRun r) {
+        return new TrainingListener() {
+          @Override
+          public void epochFinished(EpochRecord record) {
+            look.run();
+          }
+        };
+      }
+    };
+    Path pooled = tmp.resolve("pooled");
+    ExperimentRunner.Summary summary = new ExperimentRunner(MethodRegistry.standard(), id -> DATA, recording, List.of())
+        .run(spec(yaml), yaml, pooled, 1);
+    assertThat(summary.count(RunOutcome.Status.FINISHED)).as(summary.problems().toString()).isEqualTo(5);
+    assertThat(seen).as("where runs start and epochs end").hasSizeGreaterThan(5)
+        .allMatch(s -> s.matches("experiment-run-\\d+ gradient mode true"));
+
+    Path here = tmp.resolve("here");
+    ExperimentRunner inThisThread =
+        new ExperimentRunner(MethodRegistry.standard(), id -> DATA, ExperimentListener.NONE, List.of());
+    for (PlannedRun r : ExperimentGrid.expand(spec(yaml), here)) {
+      assertThat(inThisThread.runOne(spec(yaml), here, r.id()).status()).as(r.id())
+          .isEqualTo(RunOutcome.Status.FINISHED);
+      JsonNode a = Json.MAPPER.readTree(new RunDirectory(r.directory(pooled)).metrics().toFile());
+      JsonNode b = Json.MAPPER.readTree(new RunDirectory(r.directory(here)).metrics().toFile());
+      for (String key : List.of("/accuracy/test", "/loss/test", "/params/total", "/params/nonzero")) {
+        assertThat(a.at(key).asDouble()).as(r.id() + key).isEqualTo(b.at(key).asDouble());
       }
     }
   }

@@ -36,7 +36,7 @@ class MaskApplierTest {
     assertThat(pruned.weights().get("fc2.weight").data()[6 + 1]).isZero();
   }
 
-  /** Merging an exact duplicate neuron into its twin leaves the network's outputs unchanged (Srinivas & Babu 2015). */
+  /** Merging an exact duplicate neuron into its twin leaves the network's outputs unchanged (Srinivas &amp; Babu 2015). */
   @Test
   void mergingAnExactDuplicateNeuronKeepsTheOutputs() {
     Model twins = withRowCopied(mlp, 0, 2, 1f);

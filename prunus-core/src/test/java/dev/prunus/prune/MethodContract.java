@@ -86,7 +86,7 @@ public abstract class MethodContract {
 
   /**
    * The plan keeps the requested share of the weights it prunes, within the method's tolerance; a method
-   * whose density is an outcome ({@link PruningMethod#meetsTarget()} false) prunes some and keeps some.
+   * whose density is an outcome ({@link PruningMethod#reachesTargetDensity()} false) prunes some and keeps some.
    */
   @TestFactory
   Stream<DynamicTest> reachesTheRequestedDensityOnEveryModel() {
@@ -97,7 +97,7 @@ public abstract class MethodContract {
       Model pruned = MaskApplier.apply(m, plan);
       long[] kt = keptAndTotal(pruned, plan);
       assertThat(kt[1]).as("the plan prunes some layer").isPositive();
-      if (!method.meetsTarget()) {
+      if (!method.reachesTargetDensity()) {
         assertThat(kt[0]).as("kept weights").isPositive().isLessThan(kt[1]);
         return;
       }

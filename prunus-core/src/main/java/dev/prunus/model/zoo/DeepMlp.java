@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * A deep, narrow MLP for relational-graph studies: flatten, then 14 hidden layers of 64 units (linear
  * without bias, batch norm, ReLU), then a linear classifier: 15 linear layers in all. RGP's authors study
- * how a graph's ASPL shapes training on a 15-layer, 64-wide MLP with 64-node graphs (METHODS.md B.4.5);
+ * how a graph's ASPL shapes training on a 15-layer, 64-wide MLP with 64-node 4-regular graphs;
  * with the first and last layers dense, its 13 hidden-to-hidden layers are masked by the same graph, so
  * path lengths through the graph matter, and it trains in seconds per epoch on a CPU. Batch norm keeps
  * the signal alive through 13 sparse layers, as it does in the convolutional networks RGP prunes.

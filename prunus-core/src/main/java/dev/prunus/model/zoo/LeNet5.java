@@ -11,7 +11,7 @@ import dev.prunus.model.ReluLayer;
 import java.util.List;
 
 /**
- * The two LeNet-5 variants of METHODS.md B.6, both with ReLU and max pooling.
+ * The two LeNet-5 variants of the pruning literature, both with ReLU and max pooling.
  *
  * <ul>
  *   <li>classic 6-16-120-84 (modern form: full C3 connectivity, parameter-free pooling); a 28x28 input is

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * VGG-16 for CIFAR with batch norm (Simonyan &amp; Zisserman 2015; the CIFAR form of METHODS.md B.6): 13
+ * VGG-16 for CIFAR with batch norm (Simonyan &amp; Zisserman 2015, in the CIFAR form pruning papers use): 13
  * 3x3 convolutions with bias, each followed by batch norm and ReLU, five max pools, then a classifier
  * head of {@code hidden} fully connected layers (ReLU) and the output layer. With no hidden layer (the
  * default) it has 14,719,818 conv/linear parameters plus 8,448 batch-norm parameters. Inputs smaller than

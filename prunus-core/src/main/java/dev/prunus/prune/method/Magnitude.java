@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Magnitude pruning (Han et al. 2015; METHODS.md B.5): keeps the weights of largest absolute value.
+ * Magnitude pruning (Han, Pool, Tran &amp; Dally, "Learning both Weights and Connections for Efficient
+ * Neural Networks", NeurIPS 2015): keeps the weights of largest absolute value.
  * Layer-wise, every selected layer keeps the target density of its weights; global, the weights of all
  * selected layers are ranked together, after each layer first keeps its own largest
  * {@code min-layer-density} of weights (the floor against layer collapse at extreme sparsity). Granularity:

@@ -19,6 +19,7 @@ import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.prune.TopK;
+import dev.prunus.run.RunDirectory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Random pruning, the sanity baseline (METHODS.md B.5): removes a uniformly random subset of the weights
+ * Random pruning, the sanity baseline (a method that does not beat random masks of the same per-layer
+ * density has found no useful structure): removes a uniformly random subset of the weights
  * still kept. Layer-wise at the target density, globally (every weight equally likely, so layers end near
  * the same density), or at given per-layer densities ({@code --densities fc1=0.05,fc2=0.3}, or
  * {@code --match RUN} to copy the per-layer densities of another run's masks), so that a method can be
@@ -70,7 +72,7 @@ public final class RandomPruning implements PruningMethod {
         if (!densities.isEmpty()) {
           throw new InvalidInputException("give --densities or --match, not both");
         }
-        densities = densitiesOf(ModelFile.read(Path.of(match).resolve("model.prunus")));
+        densities = densitiesOf(ModelFile.read(new RunDirectory(Path.of(match)).model()));
       }
       String allocation = o.string("allocation");
       if (!allocation.equals("none") && !densities.isEmpty()) {

@@ -28,7 +28,7 @@ import java.util.OptionalDouble;
 
 /**
  * RGP, regular-graph pruning (Chen, Xiang, Lu, Xuan, Wang, Chen &amp; Yang, "RGP: Neural Network Pruning
- * Through Regular Graph With Edges Swapping", IEEE TNNLS 35(10), 2024; METHODS.md A.4 and B.4).
+ * Through Regular Graph With Edges Swapping", IEEE TNNLS 35(10):14671-14683, 2024; arXiv 2110.15192).
  *
  * <p>A k-regular graph on n nodes without self-loops is made (by default the minimum-ASPL graph of the
  * chain of degree-preserving, connectivity-keeping edge swaps from the ring lattice; see
@@ -36,13 +36,13 @@ import java.util.OptionalDouble;
  * (out-group u, in-group v) is kept iff u and v are adjacent. No data and no weights are read: the mask
  * is the same for every dataset and every initialisation. It is made at initialisation, frozen, and the
  * network trained from scratch ({@code at-init}). A masked layer keeps exactly k/n of its weights when n
- * divides its channel counts. By default the first and last layers stay dense (B.4.3), and every other
- * conv and linear layer is masked, projection shortcuts included.
+ * divides its channel counts. By default the first and last layers stay dense (as in the authors' code), and
+ * every other conv and linear layer is masked, projection shortcuts included.
  *
  * <p>The degree is {@code --degree}, or, when that is not given, the even degree nearest to the target
  * density times n (so that a density grid works); given both, they must agree. {@code --nodes} must not
- * exceed the smallest channel count of a masked layer (B.4.2's assert); the error names the largest
- * valid n. The graph's n, k, ASPL, clustering, transitivity, Moore bound and ratio, its edges and the
+ * exceed the smallest channel count of a masked layer (the authors' code asserts it); the error names the
+ * largest valid n. The graph's n, k, ASPL, clustering, transitivity, Moore bound and ratio, its edges and the
  * ASPL chain are recorded in the plan's details (metrics.json), with how many swaps the search proposed and
  * what stopped it ({@code aspl_chain.steps_proposed}, {@code aspl_chain.stop_reason}).
  *
@@ -53,7 +53,8 @@ import java.util.OptionalDouble;
  *
  * <p>Departures: the channel groups' larger members are placed by a permutation drawn from the run's
  * seed instead of numpy's seed 1; the ASPL chain is {@link AsplOptimizer}'s hill climb, not the reference
- * code's stepwise {@code PathOptimizer} (B.4.2 allows it; it reaches lower ASPL).
+ * code's stepwise {@code PathOptimizer} (any search that keeps the graph connected and the ASPL from rising
+ * will do; this one reaches lower ASPL).
  */
 public final class Rgp implements PruningMethod {
   public static final String ID = "rgp";

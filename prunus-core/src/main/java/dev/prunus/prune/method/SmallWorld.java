@@ -40,13 +40,13 @@ import java.util.SplittableRandom;
 
 /**
  * Small-World structural pruning before training (Krishnan, Du &amp; Cao, "Structural Pruning in DNNs: A
- * Small-World Approach", arXiv 1911.04453, 2019; METHODS.md A.4 and B.1).
+ * Small-World Approach", arXiv 1911.04453, 2019).
  *
  * <p><b>This is Prunus's reading of the method.</b> Only the paper's abstract was available: it says the
  * dense network is trimmed hierarchically into a locally clustered, globally sparse small-world network
  * <i>before training</i>, then trained, then optimised for accuracy, reaching 2.3% of LeNet-5's parameters
  * on MNIST and 9.02% of VGG-16's on CIFAR-10. The three levels below, the budget rule, the graph mapping,
- * the choice of p and the metrics are our reconstruction (METHODS.md B.1.2), not the authors' algorithm:
+ * the choice of p and the metrics are our reconstruction, not the authors' algorithm:
  * <ol>
  *   <li><b>Layer level.</b> A per-layer density budget ({@link LayerBudget}; Erdos-Renyi-kernel by default,
  *       so larger layers are sparser and the first and last layers denser) that sums exactly to the
@@ -83,7 +83,10 @@ import java.util.SplittableRandom;
 public final class SmallWorld implements PruningMethod {
   public static final String ID = "small-world";
 
-  /** The rewiring probabilities swept by default (METHODS.md B.1.2). */
+  /**
+   * The rewiring probabilities swept by default: from the lattice (0) to a random graph (1), densest over
+   * the range where Watts-Strogatz graphs are usually small-world, 0.01 to 0.1.
+   */
   public static final String DEFAULT_SWEEP = "0,0.01,0.02,0.05,0.1,0.2,0.5,1";
 
   /**

@@ -1,5 +1,6 @@
 package dev.prunus.prune.method;
 
+import dev.prunus.Shuffle;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Model;
 import dev.prunus.model.PrunableLayer;
@@ -21,8 +22,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * SNIP, single-shot network pruning by connection sensitivity (Lee, Ajanthan &amp; Torr, ICLR 2019;
- * METHODS.md B.5): at initialisation, on one mini-batch of training data, score every weight by
+ * SNIP, single-shot network pruning by connection sensitivity (Lee, Ajanthan &amp; Torr, ICLR 2019): at
+ * initialisation, on one mini-batch of training data, score every weight by
  * {@code |w * dL/dw|} (the sensitivity of the loss to a multiplicative mask on the connection) and keep
  * the top scores globally, then train with the mask fixed. Granularity: weight. Use it as the standard
  * at-initialisation baseline. The mini-batch is drawn by the seed from the training split; scores of
@@ -90,21 +91,10 @@ public final class Snip implements PruningMethod {
   }
 
   /**
-   * {@code n} distinct indices of {@code size}, chosen by the seed (partial Fisher-Yates); shared by the
+   * {@code n} distinct indices of {@code size}, chosen by the seed ({@link Shuffle#sample}); shared by the
    * methods that score on a sample of the training data.
    */
   public static int[] sample(int size, int n, long seed) {
-    int[] idx = new int[size];
-    for (int i = 0; i < size; i++) {
-      idx[i] = i;
-    }
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < n; i++) {
-      int j = i + r.nextInt(size - i);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
-    return java.util.Arrays.copyOf(idx, n);
+    return Shuffle.sample(size, n, new SplittableRandom(seed));
   }
 }

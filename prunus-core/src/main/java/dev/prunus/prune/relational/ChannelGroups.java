@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * The split of {@code channels} channels into {@code nodes} contiguous groups, the nodes of a relational
- * graph (METHODS.md A.4): every group holds {@code floor(C/n)} or {@code ceil(C/n)} channels, and which
+ * graph: every group holds {@code floor(C/n)} or {@code ceil(C/n)} channels, and which
  * {@code C mod n} groups are the larger ones is decided by a permutation drawn from {@code seed}. Groups
  * are contiguous runs of channel indices in node order: node 0 owns the first run, node n-1 the last.
  *

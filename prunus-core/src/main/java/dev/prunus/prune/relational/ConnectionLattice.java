@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 /**
  * A Watts-Strogatz bipartite lattice between the output units of a layer and its input connections
- * (Small-World's connection level, METHODS.md A.4 and B.1.2; Prunus's reading, since the paper's text
+ * (Small-World's connection level; Prunus's reading, since the paper's text
  * was not available).
  *
  * <p>Both sides sit on one circular coordinate: output {@code o} of {@code out} at

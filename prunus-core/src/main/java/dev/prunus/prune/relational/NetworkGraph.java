@@ -17,14 +17,14 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The whole network's unit graph (METHODS.md B.1.2): a node per input channel of the network and per
- * output unit (neuron or channel) of every conv/linear layer; an edge between an input unit and an output
- * unit of a layer when its mask keeps any weight between them (for a linear layer after a flatten, any
- * column of that channel). A residual block's output units are its branch's last units: an identity
- * shortcut links input channel c to output channel c, option A's zero-padding shortcut links c to
+ * The whole network's unit graph (Small-World's view of a network as a graph): a node per input channel of
+ * the network and per output unit (neuron or channel) of every conv/linear layer; an edge between an input
+ * unit and an output unit of a layer when its mask keeps any weight between them (for a linear layer after a
+ * flatten, any column of that channel). A residual block's output units are its branch's last units: an
+ * identity shortcut links input channel c to output channel c, option A's zero-padding shortcut links c to
  * {@code c + padBefore}, and a projection links through its own mask. The graph is layered, so it has no
- * triangles and triangle clustering is 0 by construction (B.1.3); measure it with square or bipartite
- * clustering.
+ * triangles and triangle clustering is 0 by construction (every cycle alternates between layers); measure it
+ * with square or bipartite clustering.
  *
  * <p>{@link #layeredReference} draws the matching random reference: every output unit keeps its number of
  * distinct inputs, drawn uniformly from its layer's inputs; shortcut links are kept. It keeps the layering

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which k-regular graph on n nodes RGP uses (METHODS.md B.4.2), as given by {@code --graph}:
+ * Which k-regular graph on n nodes RGP uses, as given by {@code --graph}:
  * <ul>
  *   <li>{@code lattice}: the ring lattice, node i linked to i±1 .. i±k/2 (the start of the chain; the
  *       largest ASPL);

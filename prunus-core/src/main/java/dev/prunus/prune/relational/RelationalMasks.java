@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The graph-to-mask mapping shared by RGP and Small-World (METHODS.md A.4): a relational graph on n
- * nodes maps onto every masked layer. The layer's output channels and its input channels are each split
- * into n contiguous {@link ChannelGroups}, and the block (out-group u, in-group v) of the weight (for a
- * convolution, every kernel {@code W[o, i, :, :]} of it) is kept iff u and v are adjacent in the graph;
- * the diagonal block (u, u) is kept iff u has a self-loop. The same graph masks every layer, so node
- * identity runs through the depth of the network.
+ * The graph-to-mask mapping shared by RGP and Small-World, which differ only in how the graph is made: a
+ * relational graph on n nodes maps onto every masked layer. The layer's output channels and its input
+ * channels are each split into n contiguous {@link ChannelGroups}, and the block (out-group u, in-group v) of
+ * the weight (for a convolution, every kernel {@code W[o, i, :, :]} of it) is kept iff u and v are adjacent
+ * in the graph; the diagonal block (u, u) is kept iff u has a self-loop. The same graph masks every layer, so
+ * node identity runs through the depth of the network.
  *
  * <p>Linear layers map the same way. A linear layer fed by a flatten of a {@code C x H x W} feature map
  * groups its input <i>channels</i>: channel c owns columns {@code [c*H*W, (c+1)*H*W)} (the layout of

@@ -159,9 +159,9 @@ public record Schedule(ScheduleKind kind, double density, int rounds, boolean re
     if (rewind && initial == null) {
       throw new InvalidInputException("a schedule that rewinds needs the initial weights: pass initial");
     }
-    method.check(from.model().architecture(), PruningTarget.ofDensity(method.meetsTarget() ? density : 1));
+    method.check(from.model().architecture(), PruningTarget.ofDensity(method.reachesTargetDensity() ? density : 1));
     State s = new State(from);
-    boolean targeted = method.meetsTarget();
+    boolean targeted = method.reachesTargetDensity();
     for (int r = from.roundsDone() + 1; r <= rounds; r++) {
       PruningTarget target = !targeted ? PruningTarget.ofDensity(1)
           : kind == ScheduleKind.ITERATIVE ? roundTarget(r) : PruningTarget.ofDensity(density);

@@ -19,23 +19,23 @@ import java.util.function.LongSupplier;
  * Xiang, Lu, Xuan, Wang, Chen &amp; Yang, "RGP: Neural Network Pruning Through Regular Graph With
  * Edges Swapping", IEEE TNNLS 35(10), 2024).
  *
- * <p><b>Climb</b> (METHODS.md B.4.2: "a clean reimplementation can simply hill-climb"). Start from
+ * <p><b>Climb</b> (a plain hill climb in place of RGP's stepwise search). Start from
  * a connected loop-free graph, usually the k-regular {@link RingLattice}. Each step proposes one
  * swap the way RGP's {@code PathOptimizer} does: a uniformly random node {@code a} and a uniformly
  * random neighbour {@code b}, independently {@code c} and {@code d}; unless the four are distinct
  * and {@code a-d}, {@code c-b} are absent the step is spent; otherwise {@code a-b, c-d} become
- * {@code a-d, c-b}. As B.4 says, the swap is kept iff the graph stays connected and the ASPL does
+ * {@code a-d, c-b}. The swap is kept iff the graph stays connected and the ASPL does
  * not rise: a swap that leaves the ASPL equal is kept too, so the climb can cross plateaus. Every
  * proposal counts as one step, valid or not. A climb ends after {@code patience} consecutive steps
  * without a strictly lower ASPL. (RGP's released code differs: within one call it keeps swaps whose
  * ASPL stays below the value at the start of the call, undoes falls larger than 0.02 and returns
- * after a fall of 0.01 to 0.02, so its chain stops near the random-regular ASPL. B.4 leaves the
- * plain hill climb to a reimplementation; it goes much lower.)
+ * after a fall of 0.01 to 0.02, so its chain stops near the random-regular ASPL. The plain hill climb
+ * goes much lower.)
  *
  * <p><b>Climbs.</b> A climb that runs out of patience is stuck in a local minimum; while steps of
  * the budget remain, and up to {@code maxClimbs} climbs, a fresh climb starts again from the start
  * graph with its own random stream. The result is the climb that reached the lowest ASPL (the
- * earliest among equals), with its chain. With {@code maxClimbs = 1} this is exactly B.4's single
+ * earliest among equals), with its chain. With {@code maxClimbs = 1} this is a single
  * hill climb. Measured on 64 nodes of degree 4 (seeds 1 to 100): a single climb comes within 1.5%
  * of the Moore bound within 1,000,000 steps for 68 seeds; with the default settings (patience
  * 50,000, fresh climbs while steps remain) for all 100, after 112 ms (median) and at most 0.64 s on
@@ -161,7 +161,7 @@ public final class AsplOptimizer {
    *
    * @param maxSteps proposals at most, over all climbs; at least 0
    * @param patience consecutive proposals without a lower ASPL that end a climb; at least 1
-   * @param maxClimbs climbs at most; at least 1 (1 is B.4's single hill climb)
+   * @param maxClimbs climbs at most; at least 1 (1 is a single hill climb)
    * @param snapshotSpacing least fall of the ASPL between recorded snapshots; at least 0
    * @param targetMooreRatio stop once ASPL / Moore bound is at most this; at least 1
    * @param seed seed of the proposals

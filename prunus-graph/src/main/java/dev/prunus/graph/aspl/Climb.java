@@ -10,7 +10,7 @@ import java.util.function.Function;
  * One hill climb of {@link AsplOptimizer} from the start graph: mutable, run once.
  *
  * <p>Each step proposes a swap as RGP's {@code PathOptimizer} does and keeps it iff the graph stays
- * connected and the ASPL does not rise (METHODS.md B.4.2). Snapshots are taken at the start and
+ * connected and the ASPL does not rise. Snapshots are taken at the start and
  * whenever the ASPL has fallen by the spacing since the previous one.
  */
 final class Climb {

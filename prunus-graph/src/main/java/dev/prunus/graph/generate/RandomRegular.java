@@ -147,6 +147,10 @@ public final class RandomRegular {
     return false;
   }
 
+  /**
+   * Shuffles the first {@code count} stubs in place, with the draws of {@code dev.prunus.Shuffle.inPlace}
+   * (Fisher-Yates from the last entry down), which prunus-graph, below prunus-core, cannot call.
+   */
   private static void shuffle(int[] a, int count, SplittableRandom random) {
     for (int i = count - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);

@@ -4,7 +4,7 @@ import dev.prunus.graph.UndirectedGraph;
 
 /**
  * Which clustering a small-world coefficient compares. Triangle measures are 0 on layered graphs,
- * so the small-world coefficient of such a graph needs {@link #SQUARE} (METHODS.md B.1.3);
+ * so the small-world coefficient of such a graph needs {@link #SQUARE};
  * whichever is used must be reported with the value.
  */
 public enum ClusteringMeasure {

@@ -5,8 +5,8 @@ import dev.prunus.model.Architecture;
 import java.util.List;
 
 /**
- * How a kernel's partial feature map {@code P = |K| * mean|x|} is reduced to one importance (METHODS.md
- * B.2.3). The authors' code uses the Frobenius norm for VGG and ResNet and the plain sum for LeNet-5, with
+ * How a kernel's partial feature map {@code P = |K| * mean|x|} is reduced to one importance. The authors'
+ * code uses the Frobenius norm for VGG and ResNet and the plain sum for LeNet-5, with
  * the bias scored to match ({@code |b| * sqrt(positions)} and {@code |b| * positions}).
  */
 public enum Aggregation {

@@ -4,7 +4,7 @@ import dev.prunus.InvalidInputException;
 import java.util.Arrays;
 
 /**
- * NNrelief's selection rule for one unit (METHODS.md B.2.2): of the unit's incoming importances (one per
+ * NNrelief's selection rule for one unit: of the unit's incoming importances (one per
  * connection, plus its bias), keep the smallest top-ranked set whose cumulative importance reaches
  * {@code alpha} of the total, and prune the rest, ties at the threshold included.
  *

@@ -5,7 +5,7 @@ import dev.prunus.model.FeatureShape;
 
 /**
  * NNrelief's importance of every incoming connection of a layer, from the batch mean of the absolute
- * input on the pruning set (METHODS.md B.2.2 and B.2.3). Pure arithmetic on heap arrays; already-pruned
+ * input on the pruning set, as the authors' code computes it. Pure arithmetic on heap arrays; already-pruned
  * weights are zero and so score zero.
  *
  * <ul>

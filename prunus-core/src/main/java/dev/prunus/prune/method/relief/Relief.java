@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * NNrelief (Dekhovich, Tax, Sluiter &amp; Bessa, "Neural network relief: a pruning algorithm based on
- * neural activity", Machine Learning 113(5), 2024; METHODS.md B.2): each unit keeps the smallest set of its
- * incoming connections that carries {@code alpha} of the signal it receives on a pruning set of training
+ * NNrelief (Dekhovich, Tax, Sluiter &amp; Bessa, "Neural network relief: a pruning algorithm based on neural
+ * activity", Machine Learning 113(5):2597-2618, 2024; arXiv 2109.10795): each unit keeps the smallest set of
+ * its incoming connections that carries {@code alpha} of the signal it receives on a pruning set of training
  * images, and loses the rest. Granularity: single weights in linear layers, whole kernels in convolutions,
  * plus biases; neurons and filters go when they are dead or unused. Iterative and alpha-driven: the density
  * is an outcome, not a target, so run it with the iterative schedule ({@code --iterations K}), retraining
@@ -43,7 +43,7 @@ import java.util.Map;
  *       ({@link CumulativeAlpha}, including its edge case), and the dead check: a filter whose activated
  *       output (after batch norm and ReLU) is exactly zero on the whole pruning set loses its kernels, its
  *       bias and its batch-norm scale and shift.
- *   <li>Residual blocks (B.2.5), at the block's last conv: per channel, the branch's contribution
+ *   <li>Residual blocks, at the block's last conv: per channel, the branch's contribution
  *       {@code B = ||mean|BN2 out|||_F} against the shortcut's {@code R = ||mean|shortcut|||_F}; when
  *       {@code B / R < (1 - alpha) / alpha} the branch's filter is removed (with its batch-norm entries),
  *       when {@code R / B < (1 - alpha) / alpha} the block's shortcut mask for the channel is closed.
@@ -54,7 +54,9 @@ import java.util.Map;
  *       owns its block of linear columns.
  * </ol>
  *
- * <p>Where Prunus departs (METHODS.md A.3): the first convolution of a ResNet is pruned and counted (the
+ * <p>Where Prunus departs from the released code, whose faults it does not copy: the training data is
+ * shuffled and the best epoch chosen on a validation split, never the test set ({@link ReliefPreset}); the
+ * first convolution of a ResNet is pruned and counted (the
  * released code never applies its mask); the batch-norm scale and shift of dead channels are masked, so
  * they stay zero through retraining (the code zeroes them once and lets them regrow); when the residual
  * rule removes a branch filter its batch-norm entries go with it, so the branch adds exactly nothing; the
@@ -115,7 +117,7 @@ public final class Relief implements PruningMethod {
 
   /** The density is what the alphas leave, not a target: the schedule's target is ignored. */
   @Override
-  public boolean meetsTarget() {
+  public boolean reachesTargetDensity() {
     return false;
   }
 

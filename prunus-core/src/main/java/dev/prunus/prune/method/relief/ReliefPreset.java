@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The authors' pruning hyper-parameters (METHODS.md B.2.7, from the README and code of
- * github.com/adekhovich/NNrelief): alphas, iterations, the pruning-set size, and each iteration's
+ * The authors' pruning hyper-parameters (from the README and code of github.com/adekhovich/NNrelief,
+ * commit 13a3f84): alphas, iterations, the pruning-set size, and each iteration's
  * retraining (optimiser, epochs, learning-rate milestones with factor 0.1, batch 120, weight decay
  * 5e-4), with rewinding to the initial weights for the LeNets and fine-tuning for VGG and ResNet. Every
  * preset also keeps the best retraining epoch by validation accuracy (the authors chose it on the test

@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * NNrelief's reading of a network's {@link ChannelDependencies}, for backward pruning (METHODS.md B.2.4):
+ * NNrelief's reading of a network's {@link ChannelDependencies}, for backward pruning (a unit whose outputs
+ * are all pruned loses its incoming weights, bias and batch-norm entries):
  * where each unit's output goes, the input columns that read it and, in residual networks, the sums it is
  * added into (through the block's shortcut mask when it arrives by the shortcut).
  *

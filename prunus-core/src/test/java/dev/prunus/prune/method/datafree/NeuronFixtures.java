@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;

@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
@@ -33,7 +33,7 @@ import java.util.Map;
  * a few neurons (by 450 of 500 removed, one neuron has absorbed 60 others); the paper's "85% removed
  * with a small drop" was not reproduced there.
  *
- * <p>What the paper says (METHODS.md A.2, B.3): the saliency above, the greedy order, the surgery
+ * <p>What the paper says: the saliency above, the greedy order, the surgery
  * {@code a_i += a_j}, and stopping where the curve of successive saliencies turns up. Prunus's decisions:
  * the bias is appended to the weight row (the exact-equality argument needs equal biases too); the mean
  * of {@code a_j^2} is over all outputs of the next layer; the saliencies using {@code a_i} are updated
@@ -41,8 +41,8 @@ import java.util.Map;
  * each on the weights left by the surgery on the layers before it; ties go to the lower neuron index.
  * How many: the run's density as the kept fraction of each layer's neurons, or {@code --remove} counts
  * ({@link NeuronCount}), or {@code --auto}: the knee of the curve, by default the point farthest below
- * the chord of the log saliencies ({@link KneePoint}: the largest second difference that METHODS.md
- * suggests, {@code --knee second-difference}, picks the last merges on trained networks). The plan's
+ * the chord of the log saliencies ({@link KneePoint}: the usual knee detector, the largest second
+ * difference, {@code --knee second-difference}, picks the last merges on trained networks). The plan's
  * details ({@code rule}: density, count or knee; {@code knee-rule}; {@code layers}: per layer {@code neurons}, {@code alive},
  * {@code removed}, {@code knee} and {@code saliency}) record the saliency of
  * every greedy step down to one neuron, not only of the removals made, so the whole curve can be drawn.

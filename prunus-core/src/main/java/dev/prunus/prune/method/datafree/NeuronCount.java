@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.InvalidInputException;
 import dev.prunus.prune.MethodOption;

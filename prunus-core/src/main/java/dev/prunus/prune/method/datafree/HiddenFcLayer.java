@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.InvalidInputException;
 import dev.prunus.model.LinearLayer;
@@ -16,15 +16,31 @@ import java.util.List;
  * directly (through ReLU at most) by one column of exactly one next linear layer, the {@code consumer}.
  * So the classifier (its outputs are the network's), convolutions, and linear layers followed by batch
  * norm or read by more than one layer are never touched. {@code alive[k]} says whether neuron k still
- * computes something that is read (not removed by an earlier pruning).
+ * computes something that is read (not removed by an earlier pruning). Public for the benchmarks that time
+ * the merge phase by phase ({@code prunus bench data-free}).
  *
  * @param layer the hidden layer, weight {@code [n, in]}
  * @param consumer the next linear layer, weight {@code [out, n]}
  * @param alive per neuron, false when it is already dead ({@link DeadUnits})
  */
-record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
+public record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
+  public HiddenFcLayer {
+    alive = alive.clone();
+  }
+
+  /** Per neuron, whether it is alive (a copy). */
+  @Override
+  public boolean[] alive() {
+    return alive.clone();
+  }
+
+  /** Whether neuron {@code k} is alive. */
+  public boolean isAlive(int k) {
+    return alive[k];
+  }
+
   /** The number of alive neurons. */
-  int aliveCount() {
+  public int aliveCount() {
     int c = 0;
     for (boolean b : alive) {
       if (b) {
@@ -39,7 +55,7 @@ record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
    *
    * @throws InvalidInputException if there are none, naming the method and the model
    */
-  static List<HiddenFcLayer> of(Model model, String method) {
+  public static List<HiddenFcLayer> of(Model model, String method) {
     ChannelDependencies coupling = ChannelDependencies.of(model.architecture());
     boolean[] dead = DeadUnits.of(model, coupling);
     List<HiddenFcLayer> out = new ArrayList<>();
@@ -94,7 +110,7 @@ record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
    * Neuron k's incoming weights with its bias appended ({@code [W_k, b_k]}), row k of an
    * {@code n x (in + 1)} row-major matrix. Masked entries are zero in a model, so they count as zero.
    */
-  float[] incomingRows(Model model) {
+  public float[] incomingRows(Model model) {
     int n = layer.outFeatures();
     int in = layer.inFeatures();
     float[] w = model.weights().get(layer.weightName()).data();
@@ -111,7 +127,7 @@ record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] alive) {
    * Neuron k's outgoing weights (column k of the consumer's weight), row k of an {@code n x out}
    * row-major matrix.
    */
-  float[] outgoing(Model model) {
+  public float[] outgoing(Model model) {
     int n = layer.outFeatures();
     int out = consumer.outFeatures();
     float[] w = model.weights().get(consumer.weightName()).data();

@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -12,11 +12,11 @@ import ai.djl.ndarray.types.Shape;
  * rows' squared norms); taking {@code G_ii} from the same product keeps identical rows at (nearly) zero,
  * and negative round-off is clamped to 0. The diagonal is 0.
  */
-final class SquaredDistances {
+public final class SquaredDistances {
   private SquaredDistances() {}
 
   /** The {@code n x n} distances (row-major) between the {@code n} rows of {@code rows} ({@code n x d}). */
-  static float[] of(float[] rows, int n, int d) {
+  public static float[] of(float[] rows, int n, int d) {
     if ((long) n * d != rows.length) {
       throw new IllegalArgumentException(rows.length + " values are not " + n + " rows of " + d);
     }

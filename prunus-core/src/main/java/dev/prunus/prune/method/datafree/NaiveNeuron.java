@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
@@ -10,10 +10,10 @@ import java.util.stream.IntStream;
 
 /**
  * Naive neuron removal, the magnitude baseline of Srinivas &amp; Babu (BMVC 2015): drops the neurons of
- * hidden fully connected layers whose outgoing weights (their column of the next layer's weight) have
- * the smallest L2 norm, with no surgery. The paper describes it only as removing the neurons of smallest
- * outgoing weights [METHODS.md B.3.4, unverified]; the L2 norm is Prunus's choice (the saliency of
- * {@code data-free} scales with the squared outgoing weights too). Same layers and counts as
+ * hidden fully connected layers whose outgoing weights (their column of the next layer's weight) have the
+ * smallest L2 norm, with no surgery. The paper is known to describe it only as removing the neurons of
+ * smallest outgoing weights (its text beyond the abstract was not available); the L2 norm is Prunus's choice
+ * (the saliency of {@code data-free} scales with the squared outgoing weights too). Same layers and counts as
  * {@code data-free} ({@link NeuronCount}); ties go to the lower neuron index. Deterministic, no seed used.
  */
 public final class NaiveNeuron {
@@ -37,13 +37,13 @@ public final class NaiveNeuron {
   private static int[] choose(Model model, HiddenFcLayer layer, int k, long seed) {
     int outputs = layer.consumer().outFeatures();
     float[] a = layer.outgoing(model);
-    double[] norm = new double[layer.alive().length];
+    double[] norm = new double[layer.layer().outFeatures()];
     for (int u = 0; u < norm.length; u++) {
       for (int o = u * outputs; o < (u + 1) * outputs; o++) {
         norm[u] += (double) a[o] * a[o];
       }
     }
-    return IntStream.range(0, norm.length).filter(u -> layer.alive()[u]).boxed()
+    return IntStream.range(0, norm.length).filter(layer::isAlive).boxed()
         .sorted((x, y) -> norm[x] != norm[y] ? Double.compare(norm[x], norm[y]) : Integer.compare(x, y))
         .limit(k).mapToInt(Integer::intValue).toArray();
   }

@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
@@ -74,7 +74,7 @@ final class NeuronDrops implements PruningMethod {
       HiddenFcLayer layer = layers.get(l);
       int k = count.of(layer, context.target());
       for (int unit : rule.choose(model, layer, k, context.seed() + l)) {
-        if (!layer.alive()[unit]) {
+        if (!layer.isAlive(unit)) {
           throw new IllegalStateException(method + " chose dead neuron " + unit + " of " + layer.layer().name());
         }
         removals.add(UnitRemoval.drop(layer.layer().name(), unit));

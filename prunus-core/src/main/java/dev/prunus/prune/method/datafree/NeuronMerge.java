@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,13 @@ import java.util.List;
  * <p>Ties are broken by the lower index of the removed neuron, then of the kept one, so the sequence is
  * deterministic given the distances.
  */
-final class NeuronMerge {
+public final class NeuronMerge {
   private NeuronMerge() {}
 
   /**
    * One greedy step: neuron {@code removed} merged into neuron {@code into} at saliency {@code saliency}.
    */
-  record Step(int removed, int into, double saliency) {}
+  public record Step(int removed, int into, double saliency) {}
 
   /**
    * The greedy sequence on {@code n} neurons, for at most {@code maxSteps} merges (and never past one
@@ -40,7 +40,7 @@ final class NeuronMerge {
    *     layer's column k); not changed
    * @param alive which neurons take part (dead ones are neither removed nor merged into)
    */
-  static List<Step> greedy(float[] distances, float[] outgoing, int outputs, boolean[] alive, int maxSteps) {
+  public static List<Step> greedy(float[] distances, float[] outgoing, int outputs, boolean[] alive, int maxSteps) {
     int n = alive.length;
     if (distances.length != n * n || outgoing.length != n * outputs) {
       throw new IllegalArgumentException("distances of " + distances.length + " and outgoing weights of "

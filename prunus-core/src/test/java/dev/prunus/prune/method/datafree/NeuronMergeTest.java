@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,8 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
-import static dev.prunus.prune.method.NeuronFixtures.fourNeurons;
-import static dev.prunus.prune.method.NeuronFixtures.method;
-import static dev.prunus.prune.method.NeuronFixtures.noData;
+import static dev.prunus.prune.method.datafree.NeuronFixtures.fourNeurons;
+import static dev.prunus.prune.method.datafree.NeuronFixtures.method;
+import static dev.prunus.prune.method.datafree.NeuronFixtures.noData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

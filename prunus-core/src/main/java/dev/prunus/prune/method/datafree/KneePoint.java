@@ -1,4 +1,4 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * removals up to and including the knee {@code t} are made: the steep part comes after them. Two rules:
  *
  * <ul>
- *   <li>{@link Rule#SECOND_DIFFERENCE}, the rule METHODS.md B.3.4 suggests: the largest second difference
+ *   <li>{@link Rule#SECOND_DIFFERENCE}, the usual knee detector: the largest second difference
  *       {@code s[t+1] - 2 s[t] + s[t-1]}. It is degenerate on the curves trained networks give: a curve
  *       that keeps steepening has its largest differences where its values are largest, so it picks one
  *       of the very last merges (497 of 500 neurons of a trained LeNet-5 FC1, where accuracy is gone).

@@ -1,5 +1,6 @@
-package dev.prunus.prune.method;
+package dev.prunus.prune.method.datafree;
 
+import dev.prunus.Shuffle;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.MethodFactory;
@@ -7,14 +8,15 @@ import dev.prunus.prune.MethodInfo;
 import dev.prunus.prune.ScheduleKind;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Random neuron removal, the sanity baseline of Srinivas &amp; Babu (BMVC 2015): drops neurons of hidden
  * fully connected layers chosen uniformly at random among the alive ones, with no surgery. Same layers
  * and counts as {@code data-free} ({@link NeuronCount}: the density as the kept fraction of each layer's
  * neurons, or {@code --remove}), so the two compare count for count. Layer {@code l} (0-based, forward
- * order) draws from {@code SplittableRandom(seed + l)}: a partial Fisher-Yates shuffle of its alive
- * neurons in index order, so the same seed gives the same plan and a larger count extends a smaller one.
+ * order) draws from {@code SplittableRandom(seed + l)} among its alive neurons in index order
+ * ({@link Shuffle#draw}), so the same seed gives the same plan and a larger count extends a smaller one.
  */
 public final class RandomNeuron {
   public static final String ID = "random-neuron";
@@ -35,21 +37,7 @@ public final class RandomNeuron {
   }
 
   private static int[] choose(Model model, HiddenFcLayer layer, int k, long seed) {
-    boolean[] alive = layer.alive();
-    int[] pool = new int[layer.aliveCount()];
-    int n = 0;
-    for (int u = 0; u < alive.length; u++) {
-      if (alive[u]) {
-        pool[n++] = u;
-      }
-    }
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int i = 0; i < k; i++) {
-      int j = i + random.nextInt(n - i);
-      int t = pool[i];
-      pool[i] = pool[j];
-      pool[j] = t;
-    }
-    return java.util.Arrays.copyOf(pool, k);
+    int[] alive = IntStream.range(0, layer.layer().outFeatures()).filter(layer::isAlive).toArray();
+    return Shuffle.draw(alive, k, new SplittableRandom(seed));
   }
 }
