@@ -116,7 +116,7 @@ public final class ExperimentRunner {
 
   private Summary runLocked(ExperimentSpec spec, String specText, Path experiment, int jobs, RunLauncher via) {
     List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
-    Progress progress = new Progress(experiment, runs);
+    Progress progress = new Progress(experiment, runs, via);
     for (int i = 0; i < runs.size(); i++) {
       RunDirectory dir = new RunDirectory(runs.get(i).directory(experiment));
       if (dir.isFinished()) {
@@ -124,6 +124,9 @@ public final class ExperimentRunner {
       }
     }
     writeSpec(spec, specText, experiment);
+    if (via != null) {
+      via.published(experiment, List.of(SPEC_COPY, SPEC_JSON));
+    }
     Map<DatasetRef, Dataset> loaded = new HashMap<>();
     for (int i = 0; i < runs.size(); i++) {
       if (progress.outcomes[i] == null) {
@@ -368,15 +371,18 @@ public final class ExperimentRunner {
   private final class Progress {
     final Path experiment;
     final List<PlannedRun> runs;
+    /** The launcher the runs go to, which copies the results where it keeps the experiment; null in-process. */
+    final RunLauncher via;
     final RunOutcome[] outcomes;
     final Map<Integer, ObjectNode> rows = new LinkedHashMap<>();
     final AtomicInteger done = new AtomicInteger();
     /** The results files are rewritten whole: at most 5% of the time goes to that, however many runs. */
     final RewriteBudget rewrites = new RewriteBudget(0.05, System::nanoTime);
 
-    Progress(Path experiment, List<PlannedRun> runs) {
+    Progress(Path experiment, List<PlannedRun> runs, RunLauncher via) {
       this.experiment = experiment;
       this.runs = runs;
+      this.via = via;
       this.outcomes = new RunOutcome[runs.size()];
     }
 
@@ -405,7 +411,12 @@ public final class ExperimentRunner {
           ordered.add(rows.get(i));
         }
       }
-      rewrites.write(() -> ResultsFiles.write(experiment, ordered));
+      rewrites.write(() -> {
+        ResultsFiles.write(experiment, ordered);
+        if (via != null) {
+          via.published(experiment, List.of(ResultsFiles.JSON, ResultsFiles.CSV));
+        }
+      });
     }
 
     private ObjectNode row(RunOutcome o) {
