@@ -70,6 +70,13 @@ class ImportedModelTrainingTest extends PrivateDatasetHome {
         fromTuned.toString());
     assertThat(again.exit()).as(again.err()).isZero();
 
+    Cli bench = Cli.run("bench", "train", "--from", imported.toString(), "--dataset", "mnist-sample", "--epochs", "1");
+    assertThat(bench.exit()).as(bench.err()).isZero();
+    assertThat(bench.out()).contains("lenet5 (" + imported + ") on mnist-sample", "all epochs:", "images/s");
+    Cli badBench = Cli.run("bench", "train", "--from", imported.toString(), "--dataset", "cifar10", "--epochs", "1");
+    assertThat(badBench.exit()).isEqualTo(2);
+    assertThat(badBench.err()).contains("takes 1x28x28 images", "--image-size 28x28 --channels 1");
+
     Path back = tmp.resolve("pruned.onnx");
     Cli out = Cli.run("export", pruned.toString(), "--format", "onnx", "--out", back.toString());
     assertThat(out.exit()).as(out.err()).isZero();
