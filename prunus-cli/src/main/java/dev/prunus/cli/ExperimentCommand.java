@@ -104,7 +104,7 @@ final class ExperimentCommand implements Callable<Integer> {
       }
       return PrunusCommand.OK;
     }
-    o.println("experiment " + experiment.name() + " into " + uri.map(URI::toString).orElse(dir.toString()));
+    o.println("experiment " + experiment.name() + " into " + (uri.isPresent() ? uri.get() : dir));
     String text = Files.readString(file, StandardCharsets.UTF_8);
     ExperimentRunner.Summary s;
     if (master != null) {

@@ -18,7 +18,6 @@ import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.security.AccessControlException;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
@@ -71,6 +70,7 @@ final class HadoopExperiment implements RemoteExperiment {
     try {
       HadoopLayout at = HadoopLayout.of(uri);
       check(fs, at, uri, name);
+      checkWritable(fs, at, uri);
       Path copy = HadoopPlace.scratchRoot(scratch).resolve("experiments")
           .resolve(name + "-" + HadoopPlace.scratchName(at.root().toString()));
       RunLock.checkFree(copy); // another driver of this experiment on this host works in it
@@ -111,9 +111,6 @@ final class HadoopExperiment implements RemoteExperiment {
     for (String name : names) {
       try {
         TreeCopy.replace(experiment.resolve(name), fs, at.file(name));
-      } catch (AccessControlException e) {
-        throw new InvalidInputException("cannot write to --out " + uri + ": " + e.getMessage()
-            + "; choose a location you can write to", e);
       } catch (IOException e) {
         throw new UncheckedIOException("could not copy " + name + " to " + uri + ": " + e.getMessage(), e);
       }
@@ -172,6 +169,24 @@ final class HadoopExperiment implements RemoteExperiment {
         throw new InvalidInputException("--out " + uri + " exists and is not an experiment directory (no "
             + ExperimentRunner.SPEC_JSON + "): choose a new or empty directory");
       }
+    }
+  }
+
+  /**
+   * Makes the experiment's folder at the URI and writes and deletes a hidden file in it, so that a URI this
+   * user cannot write to is refused before any run starts.
+   */
+  static void checkWritable(FileSystem fs, HadoopLayout at, URI uri) {
+    org.apache.hadoop.fs.Path probe = at.file("_prunus-write-check");
+    try {
+      if (!fs.mkdirs(at.root())) {
+        throw new IOException("the file system would not make the folder");
+      }
+      fs.create(probe, true).close();
+      fs.delete(probe, false);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot write to --out " + uri + " (" + e.getMessage() + "): choose a "
+          + "location you can write to", e);
     }
   }
 

@@ -153,7 +153,7 @@ final class StagedRun implements TaskWorkspace {
     }
     copies = next;
     copied = checkpoint;
-    TreeCopy.replace(log(), fs, at.log(runId));
+    copyLog();
   }
 
   /**
@@ -165,7 +165,7 @@ final class StagedRun implements TaskWorkspace {
     if (!finished) {
       try {
         whileRunning();
-        TreeCopy.replace(log(), fs, at.log(runId));
+        copyLog();
       } catch (IOException e) { // the run's own failure is what the task reports
         note("could not copy the last checkpoint or the log up to " + at.root() + ": " + e);
       }
@@ -187,7 +187,7 @@ final class StagedRun implements TaskWorkspace {
     }
     fs.delete(at.unfinished(runId), true);
     note("copied to " + at.run(runId));
-    TreeCopy.replace(log(), fs, at.log(runId));
+    copyLog();
   }
 
   /** Deletes the scratch directory and closes the file system. */
@@ -237,6 +237,13 @@ final class StagedRun implements TaskWorkspace {
       }
     }
     return null;
+  }
+
+  /** The run's log, as far as it got, copied up over the one there. */
+  private void copyLog() throws IOException {
+    if (Files.exists(log())) {
+      TreeCopy.replace(log(), fs, at.log(runId));
+    }
   }
 
   private void note(String line) throws IOException {

@@ -86,6 +86,7 @@ class StagedRunTest {
     try (StagedRun run = open("dense/d", null)) {
       assertThat(run.staging()).startsWith("no checkpoint at ptest:").endsWith("the run starts from the beginning");
       Path dir = run.experiment().resolve("runs/dense/d");
+      write(run.log(), "--- dense/d, attempt 1\n"); // as the task does before it starts the run's JVM
       run.whileRunning();
       assertThat(unfinished).as("nothing to copy before the first checkpoint").doesNotExist();
 
@@ -105,7 +106,8 @@ class StagedRunTest {
       assertThat(names(unfinished)).as("the older copy is deleted once the new one is whole").containsExactly("2");
       assertThat(unfinished.resolve("2/checkpoint.prunus")).hasContent("epoch 2");
       assertThat(unfinished.resolve("2/metrics.json")).as("a copy never looks finished").doesNotExist();
-      assertThat(remote().resolve("logs/dense/d.log")).exists();
+      assertThat(remote().resolve("logs/dense/d.log")).as("the log goes up with each copy")
+          .hasContent("--- dense/d, attempt 1");
 
       write(dir.resolve("model.prunus"), "trained");
       write(dir.resolve("metrics.json"), "{}");
@@ -114,8 +116,8 @@ class StagedRunTest {
       assertThat(names(remote().resolve("runs/dense/d"))).containsExactly("metrics.json", "model.prunus",
           "provenance.json");
       assertThat(unfinished).doesNotExist();
-      assertThat(remote().resolve("logs/dense/d.log")).content().endsWith("--- copied to ptest:" + remote()
-          + "/runs/dense/d\n");
+      assertThat(remote().resolve("logs/dense/d.log")).hasContent("--- dense/d, attempt 1\n--- copied to ptest:"
+          + remote() + "/runs/dense/d");
     }
     try (StagedRun again = open("dense/d", null)) {
       assertThat(again.finishedBefore()).as("a retry after the copy has nothing to run").isTrue();
