@@ -67,8 +67,8 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1",
       description = "Run each run as one task on Apache Spark, in a new JVM on an executor: local[N] (this "
           + "machine), spark://HOST:PORT, yarn; without MASTER, the one spark-submit gives. --out must be on "
-          + "storage every executor sees, or a Hadoop file system URI. Needs the prunus-spark module (README: Experiments on Spark). "
-          + "Put FILE before --spark.")
+          + "storage every executor sees, or a Hadoop file system URI. Needs the prunus-spark module (README: "
+          + "Experiments on Spark). Put FILE before --spark.")
   String master;
 
   @Option(names = "--run", paramLabel = "ID", hidden = true,

@@ -89,7 +89,8 @@ final class StagedRun implements TaskWorkspace {
     OptionalLong newest = newestCopy(fs, at, runId);
     String staging;
     if (newest.isPresent()) {
-      org.apache.hadoop.fs.Path copy = new org.apache.hadoop.fs.Path(at.unfinished(runId), Long.toString(newest.getAsLong()));
+      org.apache.hadoop.fs.Path copy =
+          new org.apache.hadoop.fs.Path(at.unfinished(runId), Long.toString(newest.getAsLong()));
       TreeCopy.download(fs, copy, runDirectory(scratch, runId), name -> true);
       staging = "fetched the checkpoint copied up by an earlier attempt: " + copy;
     } else {
