@@ -6,6 +6,7 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetRef;
 import dev.prunus.io.AtomicFiles;
+import dev.prunus.io.FileTrees;
 import dev.prunus.io.ModelFile;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.run.Json;
@@ -18,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +219,7 @@ public final class ExperimentRunner {
             ? TrainingRun.resume(dir, loaded::get, listener.training(r)).metrics()
             : PruneRun.resume(dir, registry, loaded::get, listener.training(r)).metrics();
       } else {
-        deleteRecursively(dir); // what a killed invocation left half-written
+        FileTrees.delete(dir); // what a killed invocation left half-written
         Files.createDirectories(dir.getParent());
         metrics = r.isDense()
             ? TrainingRun.start(r.training(), dir, command, loaded::get, listener.training(r)).metrics()
@@ -353,17 +353,6 @@ public final class ExperimentRunner {
     } catch (IOException e) {
       throw new InvalidInputException("cannot write to --out " + experiment + ": " + e.getMessage()
           + "; choose a directory you can write to");
-    }
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 

@@ -6,6 +6,7 @@ import dev.prunus.experiment.ExperimentGrid;
 import dev.prunus.experiment.ExperimentRunner;
 import dev.prunus.experiment.PlannedRun;
 import dev.prunus.experiment.RemoteExperiment;
+import dev.prunus.io.FileTrees;
 import dev.prunus.run.Json;
 import dev.prunus.run.RunLock;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class HadoopExperiment implements RemoteExperiment {
       Path copy = HadoopPlace.scratchRoot(scratch).resolve("experiments")
           .resolve(name + "-" + HadoopPlace.scratchName(at.root().toString()));
       RunLock.checkFree(copy); // another driver of this experiment on this host works in it
-      TreeCopy.deleteLocal(copy);
+      FileTrees.delete(copy);
       pull(fs, at, copy);
       return new HadoopExperiment(spark, uri, fs, copy, spark.broadcast(HadoopPlace.serialized(conf)), scratch);
     } catch (IOException e) {
@@ -101,7 +102,7 @@ final class HadoopExperiment implements RemoteExperiment {
   public double launch(PlannedRun run, Path experiment) throws IOException {
     double seconds = spark.submit(new HadoopPlace(uri.toString(), hadoop, scratch, run.parent()), run);
     Path local = ExperimentGrid.runsFolder(experiment).resolve(run.id());
-    TreeCopy.deleteLocal(local);
+    FileTrees.delete(local);
     TreeCopy.download(fs, at.run(run.id()), local, SMALL_FILES);
     return seconds;
   }

@@ -3,6 +3,7 @@ package dev.prunus.spark;
 import dev.prunus.InvalidInputException;
 import dev.prunus.experiment.ExperimentGrid;
 import dev.prunus.experiment.ExperimentRunner;
+import dev.prunus.io.FileTrees;
 import dev.prunus.run.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +72,7 @@ final class StagedRun implements TaskWorkspace {
     if (fs.exists(at.metrics(runId))) {
       return new StagedRun(fs, at, runId, scratch, true, "", 0);
     }
-    TreeCopy.deleteLocal(scratch); // what a killed attempt on this executor left
+    FileTrees.delete(scratch); // what a killed attempt on this executor left
     Files.createDirectories(scratch);
     org.apache.hadoop.fs.Path spec = at.file(ExperimentRunner.SPEC_COPY);
     if (!fs.exists(spec)) {
@@ -195,7 +196,7 @@ final class StagedRun implements TaskWorkspace {
   @Override
   public void close() {
     try {
-      TreeCopy.deleteLocal(scratch);
+      FileTrees.delete(scratch);
     } catch (IOException ignored) {
       // the next attempt on this executor empties it first
     }

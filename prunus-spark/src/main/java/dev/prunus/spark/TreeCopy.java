@@ -91,18 +91,6 @@ final class TreeCopy {
     }
   }
 
-  /** The local folder {@code dir} and everything in it deleted, if it is there. */
-  static void deleteLocal(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
   private static void uploadFile(Path from, FileSystem fs, org.apache.hadoop.fs.Path to) throws IOException {
     try (InputStream in = Files.newInputStream(from); FSDataOutputStream out = fs.create(to, true)) {
       in.transferTo(out);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prunus.cli.PrunusCommand;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.experiment.ResultsFiles;
+import dev.prunus.io.FileTrees;
 import dev.prunus.io.ModelFile;
 import dev.prunus.run.RunDirectory;
 import java.io.PrintWriter;
@@ -117,8 +118,8 @@ class SparkExperimentTest {
     // both pruning runs to do again; magnitude's JVM is killed on its only try (local[2]: no retries): it is
     // recorded as failed, SNIP beside it finishes as before, and the command exits 1 naming the failed run
     Path magnitude = onSpark.resolve("runs").resolve(MAGNITUDE);
-    deleteRecursively(magnitude);
-    deleteRecursively(onSpark.resolve("runs").resolve(SNIP));
+    FileTrees.delete(magnitude);
+    FileTrees.delete(onSpark.resolve("runs").resolve(SNIP));
     AtomicReference<String> killedToo = new AtomicReference<>();
     Thread killer2 = new Thread(() -> kill(MAGNITUDE, () -> true, killedToo));
     killer2.setDaemon(true);
@@ -307,14 +308,6 @@ class SparkExperimentTest {
       killed.set("not killed: no JVM ran " + id + " in time");
     } catch (InterruptedException e) {
       killed.set("not killed: " + e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    try (var s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 
