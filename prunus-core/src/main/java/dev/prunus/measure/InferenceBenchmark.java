@@ -4,9 +4,8 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.model.Model;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Times the forward pass of several forms of one model (dense, masked, compacted...) on several engines
@@ -46,39 +45,49 @@ public record InferenceBenchmark(List<Integer> batches, int repetitions, int war
   /** A form of a model (e.g. {@code dense}, {@code compacted}) to run on an engine. */
   public record Candidate(String form, Model model, InferenceEngine engine) {}
 
-  /** Times every candidate its engine can run, batch size by batch size. */
+  /**
+   * Times every candidate its engine can run, batch size by batch size. Inside the timed region there is the
+   * forward pass and nothing else: the candidates are kept by position, never looked up by key (a
+   * candidate's hash is its model's, which reads every weight).
+   */
   public List<Measurement> run(List<Candidate> candidates, long seed) {
     List<Measurement> out = new ArrayList<>();
     for (int batch : batches) {
-      Map<Candidate, InferenceEngine.Forward> prepared = new LinkedHashMap<>();
+      List<Candidate> runnable = new ArrayList<>();
+      List<InferenceEngine.Forward> forwards = new ArrayList<>();
       try {
         for (Candidate c : candidates) {
-          c.engine().prepare(c.model(), batch, seed).ifPresent(f -> prepared.put(c, f));
+          Optional<InferenceEngine.Forward> f = c.engine().prepare(c.model(), batch, seed);
+          if (f.isPresent()) {
+            runnable.add(c);
+            forwards.add(f.get());
+          }
         }
-        for (InferenceEngine.Forward f : prepared.values()) {
+        for (InferenceEngine.Forward f : forwards) {
           for (int i = 0; i < warmup; i++) {
             f.run();
           }
         }
-        Map<Candidate, long[]> times = new LinkedHashMap<>();
-        prepared.keySet().forEach(k -> times.put(k, new long[repetitions]));
+        long[][] times = new long[forwards.size()][repetitions];
         for (int r = 0; r < repetitions; r++) {
-          for (Map.Entry<Candidate, InferenceEngine.Forward> f : prepared.entrySet()) {
+          for (int k = 0; k < forwards.size(); k++) {
+            InferenceEngine.Forward f = forwards.get(k);
             settle();
             long t0 = System.nanoTime();
-            f.getValue().run();
-            times.get(f.getKey())[r] = System.nanoTime() - t0;
+            f.run();
+            long elapsed = System.nanoTime() - t0;
+            times[k][r] = elapsed;
           }
         }
-        for (Map.Entry<Candidate, long[]> t : times.entrySet()) {
-          long[] sorted = t.getValue().clone();
+        for (int k = 0; k < runnable.size(); k++) {
+          long[] sorted = times[k].clone();
           Arrays.sort(sorted);
-          Candidate c = t.getKey();
+          Candidate c = runnable.get(k);
           out.add(new Measurement(c.form(), c.engine().id(), batch, percentile(sorted, 0.5) / 1e6,
               percentile(sorted, 0.9) / 1e6));
         }
       } finally {
-        prepared.values().forEach(InferenceEngine.Forward::close);
+        forwards.forEach(InferenceEngine.Forward::close);
       }
     }
     return out;
