@@ -19,11 +19,13 @@ import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.relational.AsplSearchBudget;
+import dev.prunus.run.ParentRun;
 import dev.prunus.run.PreparedData;
 import dev.prunus.train.PhaseTimes;
 import dev.prunus.train.Trainer;
 import dev.prunus.train.TrainingListener;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -67,6 +69,10 @@ final class BenchCommand implements Runnable {
         description = "Train under a random mask of this density on every conv/linear weight, to measure mask upkeep.")
     Double maskDensity;
 
+    @Option(names = "--from", paramLabel = "RUN",
+        description = "Train the model of this run (of train, prune or import) instead of a fresh zoo model.")
+    Path from;
+
     @Override
     public Integer call() {
       engine.prepare(spec.commandLine().getErr());
@@ -77,19 +83,29 @@ final class BenchCommand implements Runnable {
         training.epochs = 3;
       }
       DatasetId d = DatasetId.fromName(dataset);
-      ModelId id = ModelId.fromName(model.model);
-      Architecture arch = id.build(new ModelOptions(new FeatureShape(d.channels(), d.height(), d.width()),
-          d.numClasses(), model.width, model.vggHead));
+      Model m;
+      String name;
+      if (from != null) {
+        ParentRun parent = ParentRun.open(from);
+        m = parent.directory().readModel();
+        ParentRun.checkFits(m.architecture(), d);
+        name = m.architecture().name() + " (" + from + ")";
+      } else {
+        ModelId id = ModelId.fromName(model.model);
+        Architecture arch = id.build(new ModelOptions(new FeatureShape(d.channels(), d.height(), d.width()),
+            d.numClasses(), model.width, model.vggHead));
+        m = new Model(arch, training.initialization().initialize(arch, training.seed));
+        name = id.cliName();
+      }
       PreparedData data = PreparedData.of(new DatasetRepository(DatasetRepository.defaultHome()).load(d), 0, 1);
       ImageSet train = data.train();
-      Model m = new Model(arch, training.initialization().initialize(arch, training.seed));
       if (maskDensity != null) {
         m = MaskApplier.apply(m, MethodRegistry.standard().create("random", Map.of())
             .plan(m, PruningContext.withoutData(PruningTarget.ofDensity(maskDensity), training.seed)));
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf(Locale.ROOT, "%s on %s: %,d training images, batch %d, %s, %d threads, %s convolutions, Java %s%n",
-          id.cliName(), d.cliName(), train.size(), training.batchSize, training.optimizer,
+          name, d.cliName(), train.size(), training.batchSize, training.optimizer,
           Integer.getInteger("ai.djl.pytorch.num_threads", 0), Convolution.algorithm().cliName(),
           System.getProperty("java.version"));
       out.println("epoch  seconds  images/s   data  forward+loss  backward  optimiser  masks   (seconds)");

@@ -9,7 +9,7 @@ import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
-import dev.prunus.run.Provenance;
+import dev.prunus.run.ParentRun;
 import dev.prunus.run.PruneRun;
 import dev.prunus.run.PruneRunConfig;
 import dev.prunus.run.RunDirectory;
@@ -25,10 +25,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code prunus prune}: prunes a trained run (or a fresh model, at init) with one method. */
 @Command(name = "prune", mixinStandardHelpOptions = true,
@@ -169,24 +169,24 @@ final class PruneCommand implements Callable<Integer> {
     TrainingRunConfig runConfig;
     String parent = null;
     if (from != null) {
-      if (model.model != null || dataset.given()) {
-        throw new InvalidInputException("--from takes the model and dataset of the parent run: drop --model/--dataset");
+      ParentRun p = ParentRun.open(from);
+      if (model.model != null || dataset.given() && !p.isImport()) {
+        throw new InvalidInputException("--from takes the model and dataset of the parent run: drop --model/--dataset"
+            + " (only an imported model, which has no dataset, takes --dataset)");
       }
       if (spec.commandLine().getParseResult().hasMatchedOption("--init")) {
         throw new InvalidInputException("--init sets the weights of a model trained from scratch; --from RUN "
             + "starts from the parent's weights: drop --init, or use --model and --dataset");
       }
-      RunDirectory p = RunDirectory.open(from);
-      TrainingRunConfig parentConfig = TrainingRun.config(Provenance.read(p.provenance()));
-      TrainingConfig t = training.toConfig(parentConfig.dataset().augment());
+      DatasetRef ds = p.isImport() && dataset.dataset != null ? dataset.ref() : null;
+      TrainingConfig t = training.toConfig(ds != null ? ds.augment() : !p.isImport() && p.training().dataset().augment());
       // fine-tuning keeps the parent's seed, so the validation split is the parent's (no test or train leak)
       TrainingConfig fineTune = new TrainingConfig(fineTuneEpochs, t.batchSize(), t.optimizer(), t.schedule(),
-          parentConfig.training().seed(), t.augment());
+          p.isImport() ? t.seed() : p.training().training().seed(), t.augment());
       if (presetDefaults != null) {
         fineTune = presetDefaults.training(fineTune);
       }
-      runConfig = new TrainingRunConfig(parentConfig.model(), parentConfig.width(), parentConfig.vggHead(),
-          parentConfig.dataset(), parentConfig.validationFraction(), fineTune, parentConfig.init());
+      runConfig = p.child(ds, p.isImport() ? validationFraction : null, fineTune);
       parent = from.toString();
     } else {
       if (model.model == null || dataset.dataset == null) {

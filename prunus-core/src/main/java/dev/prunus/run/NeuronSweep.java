@@ -184,7 +184,7 @@ public final class NeuronSweep {
 
   private static ObjectNode metrics(Result r, TrainingRunConfig training) {
     ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("model", training.model().cliName());
+    root.put("model", training.modelName());
     root.put("dataset", training.dataset().cliName());
     root.put("layer", r.layer());
     root.put("neurons", r.neurons());

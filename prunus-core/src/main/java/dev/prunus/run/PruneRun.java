@@ -6,7 +6,6 @@ import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetRef;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
-import dev.prunus.model.Architecture;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Compactor;
 import dev.prunus.prune.MethodRegistry;
@@ -46,7 +45,9 @@ public final class PruneRun {
   public static TrainingRun.Result execute(
       PruneRunConfig config, Path out, List<String> command, MethodRegistry registry,
       Function<DatasetRef, Dataset> data, TrainingListener listener) {
-    config.training().checkHeap();
+    if (config.training().model() != null) {
+      config.training().checkHeap(); // an imported model's is checked once its parent's model is read
+    }
     RunDirectory.checkWritable(out);
     try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
       return execute(RunDirectory.checkWritable(out), config, command, registry, data, listener);
@@ -58,15 +59,16 @@ public final class PruneRun {
       MethodRegistry registry, Function<DatasetRef, Dataset> data, TrainingListener listener) {
     PruningMethod method = registry.create(config.method(), config.options());
     TrainingRunConfig training = config.training();
-    Architecture arch = training.architecture();
     Model start;
     Model initial = null;
     if (config.parentRun() != null) {
       RunDirectory parent = RunDirectory.open(Path.of(config.parentRun()));
       start = parent.readModel();
+      training.checkHeap(start.architecture());
+      ParentRun.checkFits(start.architecture(), training.dataset());
       initial = config.rewind() ? readInitial(parent) : null;
     } else {
-      start = new Model(arch, training.initialWeights());
+      start = new Model(training.architecture(), training.initialWeights());
     }
     method.check(start.architecture(), PruningTarget.ofDensity(method.reachesTargetDensity() ? config.density() : 1));
     PreparedData prepared = PreparedData.of(data.apply(training.dataset()), training.validationFraction(),
@@ -98,7 +100,9 @@ public final class PruneRun {
       RunDirectory dir, MethodRegistry registry, Function<DatasetRef, Dataset> data, TrainingListener listener) {
     Provenance p = Provenance.read(dir.provenance());
     PruneRunConfig config = p.configAs(PruneRunConfig.class);
-    config.training().checkHeap();
+    if (config.training().model() != null) {
+      config.training().checkHeap();
+    }
     PruningMethod method = registry.create(config.method(), config.options());
     Model initial = config.rewind() ? readInitial(RunDirectory.open(Path.of(config.parentRun()))) : null;
     ScheduleState from = RoundCheckpoint.read(dir);
@@ -140,10 +144,10 @@ public final class PruneRun {
     Evaluation validation = Schedule.evaluate(model, prepared.validation());
     ModelFile.write(dir.model(), model, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), training));
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
-        training.model().cliName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
+        training.modelName(), training.dataset().cliName(), method.id(), config.seed(), test, validation,
         ModelCounter.count(model), end.trainSeconds(), end.pruneSeconds(), end.times(), end.history()));
     metrics.put("width", training.width());
-    metrics.put("input", training.architecture().input().toString());
+    metrics.put("input", model.architecture().input().toString());
     prepared.describeIn(metrics);
     metrics.put("parent_run", config.parentRun());
     metrics.set("pruning", pruning);

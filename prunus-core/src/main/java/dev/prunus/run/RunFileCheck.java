@@ -34,7 +34,7 @@ final class RunFileCheck {
   /** The stamp a run with {@code config} puts in each model file it writes. */
   static ObjectNode stamp(TrainingRunConfig config) {
     ObjectNode run = Json.MAPPER.createObjectNode();
-    run.put("model", config.model().cliName());
+    run.put("model", config.modelName());
     run.put("dataset", config.dataset().cliName());
     run.put("seed", config.training().seed());
     return run;
@@ -96,8 +96,8 @@ final class RunFileCheck {
     DatasetRef d = config.dataset();
     String name = baseName(a);
     List<String> differences = new ArrayList<>();
-    if (!name.equals(config.model().cliName())) {
-      differences.add("model " + name + ", not " + config.model().cliName());
+    if (!name.equals(config.modelName())) {
+      differences.add("model " + name + ", not " + config.modelName());
     }
     if (a.width() != config.width()) {
       differences.add("width " + a.width() + ", not " + config.width());
@@ -119,7 +119,7 @@ final class RunFileCheck {
     }
     if (!differences.isEmpty()) {
       throw new InvalidInputException(file + " does not belong to its run: it holds " + describe(a, stamp)
-          + ", but " + provenance + " records " + config.model().cliName() + " (width " + config.width() + ") on "
+          + ", but " + provenance + " records " + config.modelName() + " (width " + config.width() + ") on "
           + d.cliName() + ", seed " + config.training().seed() + " (" + String.join("; ", differences)
           + "). It was copied from another run: put this run's own file back, or run it again");
     }

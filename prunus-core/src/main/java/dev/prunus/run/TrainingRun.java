@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetRef;
-import java.util.function.Function;
 import dev.prunus.io.AtomicFiles;
 import dev.prunus.io.ModelFile;
 import dev.prunus.measure.ModelCounter;
-import dev.prunus.model.Architecture;
 import dev.prunus.model.Model;
 import dev.prunus.train.Checkpoint;
 import dev.prunus.train.EpochRecord;
@@ -25,9 +23,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Trains a zoo model on a dataset into a run directory (what {@code prunus train} does).
+ * Trains a zoo model on a dataset into a run directory (what {@code prunus train} does), or goes on
+ * training another run's model, an imported one included ({@link #fineTune}: {@code prunus train --from}).
  *
  * <p>Order matters for "nothing half-written": the run directory is locked ({@link RunLock}: a second
  * process given the same {@code --out} is refused while this one runs), every input is checked and the
@@ -43,19 +43,40 @@ public final class TrainingRun {
   /** What a finished run wrote. */
   public record Result(RunDirectory directory, Model model, JsonNode metrics) {}
 
+  /** Trains a zoo model from its initial weights. */
   public static Result start(
       TrainingRunConfig config, Path out, List<String> command, Function<DatasetRef, Dataset> data,
       TrainingListener listener) {
     config.checkHeap();
+    return start(config, out, command, data, listener, null);
+  }
+
+  /**
+   * Trains on from {@code parent}'s model (masks kept): fine-tuning a trained, pruned or imported model on
+   * {@code config}'s dataset, which must fit it ({@link ParentRun#checkFits}).
+   */
+  public static Result fineTune(TrainingRunConfig config, ParentRun parent, Path out, List<String> command,
+      Function<DatasetRef, Dataset> data, TrainingListener listener) {
+    return start(config, out, command, data, listener, parent);
+  }
+
+  private static Result start(TrainingRunConfig config, Path out, List<String> command,
+      Function<DatasetRef, Dataset> data, TrainingListener listener, ParentRun parent) {
+    Model from = null;
+    if (parent != null) {
+      from = parent.directory().readModel();
+      config.checkHeap(from.architecture());
+      ParentRun.checkFits(from.architecture(), config.dataset());
+    }
     RunDirectory.checkWritable(out);
     try (RunLock lock = RunLock.acquire(out, String.join(" ", command), listener::notice)) {
       RunDirectory dir = RunDirectory.checkWritable(out); // again, now that no other process can write here
-      Architecture arch = config.architecture();
       PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
           config.training().seed());
-      Model initial = new Model(arch, config.initialWeights());
+      Model initial = from != null ? from : new Model(config.architecture(), config.initialWeights());
       new Provenance("train", command, Json.MAPPER.valueToTree(config), config.training().seed(),
-          prepared.reference(), Versions.all(), null, Instant.now().toString()).write(dir.provenance());
+          prepared.reference(), Versions.all(), parent == null ? null : parent.directory().path().toString(),
+          Instant.now().toString()).write(dir.provenance());
       ModelFile.write(dir.initial(), initial, java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));
       return run(dir, config, prepared, new Checkpoint(0, initial, java.util.Map.of(), List.of()), listener);
     }
@@ -68,7 +89,9 @@ public final class TrainingRun {
       RunDirectory dir = RunDirectory.checkResumable(out, "train", RunDirectory.CHECKPOINT);
       Provenance p = Provenance.read(dir.provenance());
       TrainingRunConfig config = config(p);
-      config.checkHeap();
+      if (config.model() != null) {
+        config.checkHeap();
+      }
       Checkpoint start = readCheckpoint(dir);
       PreparedData prepared = PreparedData.of(data.apply(config.dataset()), config.validationFraction(),
           config.training().seed());
@@ -95,10 +118,10 @@ public final class TrainingRun {
     }
     ModelFile.write(dir.model(), r.model(), java.util.Map.of(), RunFileCheck.stamped(Json.MAPPER.createObjectNode(), config));
     ObjectNode metrics = MetricsJson.of(new MetricsJson.Inputs(
-        config.model().cliName(), config.dataset().cliName(), "dense", config.training().seed(), test, validation,
+        config.modelName(), config.dataset().cliName(), "dense", config.training().seed(), test, validation,
         ModelCounter.count(r.model()), trainSeconds, 0, r.times(), r.history()));
     metrics.put("width", config.width());
-    metrics.put("input", config.architecture().input().toString());
+    metrics.put("input", r.model().architecture().input().toString());
     data.describeIn(metrics);
     writeJson(dir.metrics(), metrics);
     dir.deleteCheckpoint(dir.checkpoint());
