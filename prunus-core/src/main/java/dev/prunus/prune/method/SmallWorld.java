@@ -148,7 +148,7 @@ public final class SmallWorld implements PruningMethod {
           .optCount(o.choice("count", LayerBudget.Count.class))
           .optSigmaReferences(o.integer("sigma-references"))
           .optSigmaSwaps(o.integer("sigma-swaps"))
-          .optUnitGraph(o.flag("unit-graph"))
+          .optUnitGraph(o.flag("unit-graph") ? UnitGraph.MEASURE : UnitGraph.SKIP)
           .optLayers(o.choice("layers", LayerSelection.class));
       if (o.given("rewire")) {
         b.optRewire(o.number("rewire"));
@@ -157,6 +157,14 @@ public final class SmallWorld implements PruningMethod {
       }
       return b.build();
     }
+  }
+
+  /** Whether a plan's details measure the whole network's unit graph (sigma, omega, path lengths). */
+  public enum UnitGraph {
+    /** Measure it (the default; slow for wide networks, see {@code UNIT_GRAPH_WORK_LIMIT}). */
+    MEASURE,
+    /** Leave it out. */
+    SKIP
   }
 
   /** Small-World's settings, each at its default until set; {@link #build} checks them. */
@@ -169,7 +177,7 @@ public final class SmallWorld implements PruningMethod {
     private LayerBudget.Count count = LayerBudget.Count.PARAMS;
     private int sigmaReferences = DEFAULT_SIGMA_REFERENCES;
     private int sigmaSwaps = DEFAULT_SIGMA_SWAPS;
-    private boolean unitGraph = true;
+    private UnitGraph unitGraph = UnitGraph.MEASURE;
     private LayerSelection layers = LayerSelection.ALL;
 
     private Builder() {}
@@ -222,9 +230,9 @@ public final class SmallWorld implements PruningMethod {
       return this;
     }
 
-    /** Whether to measure the whole network's unit graph into the plan's details (default: yes). */
-    public Builder optUnitGraph(boolean measure) {
-      this.unitGraph = measure;
+    /** Whether to measure the whole network's unit graph into the plan's details (default: {@code MEASURE}). */
+    public Builder optUnitGraph(UnitGraph unitGraph) {
+      this.unitGraph = unitGraph;
       return this;
     }
 
@@ -275,7 +283,7 @@ public final class SmallWorld implements PruningMethod {
     this.count = ParameterCheck.present("count", b.count, "PARAMS or WEIGHTS");
     this.references = ParameterCheck.between("sigmaReferences", b.sigmaReferences, 1, 1000);
     this.swaps = ParameterCheck.between("sigmaSwaps", b.sigmaSwaps, 0, 10_000);
-    this.unitGraph = b.unitGraph;
+    this.unitGraph = ParameterCheck.present("unitGraph", b.unitGraph, "MEASURE or SKIP") == UnitGraph.MEASURE;
     this.layers = ParameterCheck.present("layers", b.layers, "e.g. LayerSelection.ALL");
   }
 
