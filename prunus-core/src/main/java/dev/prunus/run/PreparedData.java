@@ -6,6 +6,7 @@ import dev.prunus.data.ImageSet;
 import dev.prunus.data.InMemoryImages;
 import dev.prunus.data.Normalization;
 import dev.prunus.data.TrainValidationSplit;
+import dev.prunus.prune.schedule.Schedule;
 
 /**
  * A dataset made ready for a run: the training set split (seeded, stratified) into train and validation
@@ -48,6 +49,11 @@ public record PreparedData(Dataset source, ImageSet train, ImageSet validation, 
     Dataset d = new Dataset(InMemoryImages.like("images", train), train, test, InMemoryImages.sha256(train, test),
         "in-memory images", normalization);
     return of(d, validationFraction, seed);
+  }
+
+  /** The three sets, as a pruning {@link Schedule} takes them. */
+  public Schedule.Data splits() {
+    return new Schedule.Data(train, validation, test);
   }
 
   /**
