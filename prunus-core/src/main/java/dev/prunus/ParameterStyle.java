@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * </table>
  *
  * <p>The name is the Java parameter's (camelCase); the flag and the key are that name in kebab-case, or
- * the name after {@code |} where the command line calls it something else.
+ * the name after {@code |} where the command line calls it something else. A token with no Java name,
+ * {@code {{|min-layer-density=2}}}, names a key of a string map of options (a method's), which a Java
+ * caller writes as the command line does: {@code min-layer-density=2} for Java and keys, the flag for the
+ * command line.
  */
 public enum ParameterStyle {
   /** The Java parameter: {@code alphaFc}, {@code alphaFc=5.0}. */
@@ -34,7 +37,7 @@ public enum ParameterStyle {
   KEY;
 
   private static final Pattern TOKEN =
-      Pattern.compile("\\{\\{([a-z][A-Za-z0-9]*)(?:\\|([a-z][a-z0-9-]*))?(?:=(.*?))?}}", Pattern.DOTALL);
+      Pattern.compile("\\{\\{([a-z][A-Za-z0-9]*)?(?:\\|([a-z][a-z0-9-]*))?(?:=(.*?))?}}", Pattern.DOTALL);
 
   /** {@code message} with every token rendered in this style; text outside tokens is left as it is. */
   public String render(String message) {
@@ -51,9 +54,13 @@ public enum ParameterStyle {
   }
 
   private String render(String javaName, String cliName, String value) {
+    if (javaName == null && cliName == null) {
+      return "{{" + (value == null ? "" : "=" + value) + "}}";
+    }
     String cli = cliName != null ? cliName : kebab(javaName);
+    String java = javaName != null ? javaName : cli;
     return switch (this) {
-      case JAVA -> value == null ? javaName : javaName + "=" + value;
+      case JAVA -> value == null ? java : java + "=" + value;
       case FLAG -> value == null ? "--" + cli : "--" + cli + " " + value;
       case KEY -> value == null ? cli : cli + "=" + value;
     };
@@ -66,16 +73,15 @@ public enum ParameterStyle {
 
   /**
    * The token naming the option {@code key} of a string map (a method option, written in kebab-case as the
-   * command line and experiment files write it), with {@code value}, or without one where it is null. A key
-   * that is not kebab-case of a Java name (a user's typing) is named as it is, in every style.
+   * command line and experiment files write it, by Java callers too), with {@code value}, or without one
+   * where it is null: {@code {{|key=value}}}. A key that is not kebab-case (a user's typing) is named as it
+   * is, in every style.
    */
   public static String keyToken(String key, Object value) {
-    String name = camel(key);
-    boolean named = key.equals(kebab(name)) && name.matches("[a-z][A-Za-z0-9]*");
-    if (!named) {
+    if (!key.matches("[a-z][a-z0-9-]*")) {
       return value == null ? key : key + " " + value;
     }
-    return value == null ? "{{" + name + "}}" : token(name, value);
+    return "{{|" + key + (value == null ? "" : "=" + value) + "}}";
   }
 
   /** {@code minLayerDensity} as {@code min-layer-density}. */
@@ -86,21 +92,6 @@ public enum ParameterStyle {
         b.append('-').append(Character.toLowerCase(c));
       } else {
         b.append(c);
-      }
-    }
-    return b.toString();
-  }
-
-  /** {@code min-layer-density} as {@code minLayerDensity}: the inverse of {@link #kebab}. */
-  public static String camel(String kebab) {
-    StringBuilder b = new StringBuilder();
-    boolean upper = false;
-    for (char c : kebab.toLowerCase(Locale.ROOT).toCharArray()) {
-      if (c == '-') {
-        upper = true;
-      } else {
-        b.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
       }
     }
     return b.toString();
