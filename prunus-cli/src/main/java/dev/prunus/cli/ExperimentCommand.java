@@ -8,6 +8,7 @@ import dev.prunus.experiment.ExperimentFile;
 import dev.prunus.experiment.ExperimentGrid;
 import dev.prunus.experiment.ExperimentRunner;
 import dev.prunus.experiment.ExperimentSpec;
+import dev.prunus.experiment.RemoteExperiment;
 import dev.prunus.experiment.ResultsFiles;
 import dev.prunus.experiment.RunOutcome;
 import dev.prunus.prune.MethodRegistry;
@@ -15,12 +16,15 @@ import dev.prunus.report.ReportRuns;
 import dev.prunus.report.SummaryTable;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,8 +51,10 @@ final class ExperimentCommand implements Callable<Integer> {
   Path file;
 
   @Option(names = "--out", paramLabel = "DIR",
-      description = "The experiment's directory (default: prunus-runs/NAME, NAME from the file).")
-  Path out;
+      description = "The experiment's directory (default: prunus-runs/NAME, NAME from the file). With --spark "
+          + "also a Hadoop file system URI (hdfs://NAMENODE/PATH): each run then works in a scratch directory "
+          + "on its executor and is copied there.")
+  String out;
 
   @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
       description = "Runs side by side, each in its own process (default: ${DEFAULT-VALUE}).")
@@ -61,8 +67,8 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1",
       description = "Run each run as one task on Apache Spark, in a new JVM on an executor: local[N] (this "
           + "machine), spark://HOST:PORT, yarn; without MASTER, the one spark-submit gives. --out must be on "
-          + "storage every executor sees. Needs the prunus-spark module (README: Experiments on Spark). "
-          + "Put FILE before --spark.")
+          + "storage every executor sees, or a Hadoop file system URI. Needs the prunus-spark module (README: "
+          + "Experiments on Spark). Put FILE before --spark.")
   String master;
 
   @Option(names = "--run", paramLabel = "ID", hidden = true,
@@ -78,7 +84,13 @@ final class ExperimentCommand implements Callable<Integer> {
     if (run == null) {
       ExperimentGrid.checkSize(experiment, yes);
     }
-    Path dir = out != null ? out : Path.of("prunus-runs", experiment.name());
+    Optional<URI> uri = fileSystemUri(out);
+    if (uri.isPresent() && (master == null || run != null)) {
+      throw new InvalidInputException("--out " + out + " is a file system URI, which only --spark writes to (each "
+          + "run in a scratch directory on its executor, copied up to the URI): add --spark MASTER, or give --out "
+          + "a local directory");
+    }
+    Path dir = uri.isPresent() ? null : out != null ? Path.of(out) : Path.of("prunus-runs", experiment.name());
     List<String> command = new ArrayList<>(List.of("prunus"));
     command.addAll(spec.commandLine().getParseResult().originalArgs());
     DatasetRepository data = new DatasetRepository(DatasetRepository.defaultHome());
@@ -92,11 +104,12 @@ final class ExperimentCommand implements Callable<Integer> {
       }
       return PrunusCommand.OK;
     }
-    o.println("experiment " + experiment.name() + " into " + dir);
+    o.println("experiment " + experiment.name() + " into " + (uri.isPresent() ? uri.get() : dir));
     String text = Files.readString(file, StandardCharsets.UTF_8);
     ExperimentRunner.Summary s;
     if (master != null) {
-      s = onCluster(experiment, text, dir, registry, data, command, o);
+      s = onCluster(experiment, text, dir, uri, registry, data, command, o);
+      dir = s.directory(); // a URI's: the local working copy
     } else {
       try (GridProgress progress = new GridProgress(o)) {
         s = new ExperimentRunner(registry, data::load, progress, command).withLauncher(new ProcessLauncher(jobs))
@@ -107,13 +120,38 @@ final class ExperimentCommand implements Callable<Integer> {
     if (ResultsFiles.exists(dir) && !ResultsFiles.read(dir).isEmpty()) {
       o.print(SummaryTable.text(ReportRuns.read(List.of(dir))));
     }
-    reportOutcomes(s, o, spec.commandLine().getErr());
-    o.println("report: prunus report " + dir + " --out " + dir.resolve("report.html"));
+    if (uri.isPresent()) {
+      reportOutcomes(s, uri.get(), o, spec.commandLine().getErr());
+      o.println("report: prunus report " + dir + " --out report.html  (" + dir + ": the local working copy of "
+          + uri.get() + ", made afresh by each invocation)");
+    } else {
+      reportOutcomes(s, o, spec.commandLine().getErr());
+      o.println("report: prunus report " + dir + " --out " + dir.resolve("report.html"));
+    }
     return PrunusCommand.OK;
   }
 
-  /** The grid with each run handed to Spark as one task: as many at once as the runner allows. */
-  private ExperimentRunner.Summary onCluster(ExperimentSpec experiment, String text, Path dir,
+  /**
+   * The URI {@code out} names when it is one of a file system ({@code scheme://...} or {@code scheme:/...},
+   * the scheme two letters or more, so that {@code C:/} stays a path); empty for a local path.
+   */
+  static Optional<URI> fileSystemUri(String out) {
+    if (out == null || !out.matches("[A-Za-z][A-Za-z0-9+.-]+:/.*")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new URI(out));
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException("--out " + out + " is not a valid URI (" + e.getMessage() + "): write a "
+          + "space as %20, or give --out a local directory");
+    }
+  }
+
+  /**
+   * The grid with each run handed to Spark as one task: as many at once as the runner allows; into
+   * {@code uri}, a file system URI, when there is one, otherwise into {@code dir}, which every executor sees.
+   */
+  private ExperimentRunner.Summary onCluster(ExperimentSpec experiment, String text, Path dir, Optional<URI> uri,
       MethodRegistry registry, DatasetRepository data, List<String> command, PrintWriter o) {
     if (jobs != 1) {
       throw new InvalidInputException("--jobs " + jobs + " and --spark exclude each other: on Spark the cluster's "
@@ -128,8 +166,14 @@ final class ExperimentCommand implements Callable<Integer> {
         engine.asGiven());
         GridProgress progress = new GridProgress(o)) {
       o.println("on " + cluster.description());
-      return new ExperimentRunner(registry, data::load, progress, command).withLauncher(cluster)
-          .run(experiment, text, dir, ExperimentRunner.MAX_JOBS);
+      ExperimentRunner runner = new ExperimentRunner(registry, data::load, progress, command);
+      if (uri.isEmpty()) {
+        return runner.withLauncher(cluster).run(experiment, text, dir, ExperimentRunner.MAX_JOBS);
+      }
+      try (RemoteExperiment remote = cluster.remote(uri.get(), experiment.name())) {
+        o.println("working copy " + remote.workingCopy() + "; each run in a scratch directory on its executor");
+        return runner.withLauncher(remote).run(experiment, text, remote.workingCopy(), ExperimentRunner.MAX_JOBS);
+      }
     }
   }
 
@@ -138,11 +182,21 @@ final class ExperimentCommand implements Callable<Integer> {
    * some runs did not finish.
    */
   static void reportOutcomes(ExperimentRunner.Summary s, PrintWriter o, PrintWriter err) {
-    Path dir = s.directory();
+    reportOutcomes(s, s.directory().resolve(ResultsFiles.CSV).toString(),
+        s.directory().resolve(ResultsFiles.JSON).toString(), o, err);
+  }
+
+  /** {@link #reportOutcomes(ExperimentRunner.Summary, PrintWriter, PrintWriter)}, the results at {@code uri}. */
+  static void reportOutcomes(ExperimentRunner.Summary s, URI uri, PrintWriter o, PrintWriter err) {
+    String at = uri.toString().endsWith("/") ? uri.toString() : uri + "/";
+    reportOutcomes(s, at + ResultsFiles.CSV, at + ResultsFiles.JSON, o, err);
+  }
+
+  private static void reportOutcomes(ExperimentRunner.Summary s, String csv, String json, PrintWriter o,
+      PrintWriter err) {
     o.printf(Locale.ROOT, "%d runs: %d run now, %d finished before, %d failed, %d not run; results in %s and %s%n",
         s.outcomes().size(), s.count(RunOutcome.Status.FINISHED), s.count(RunOutcome.Status.SKIPPED),
-        s.count(RunOutcome.Status.FAILED), s.count(RunOutcome.Status.BLOCKED), dir.resolve(ResultsFiles.CSV),
-        dir.resolve(ResultsFiles.JSON));
+        s.count(RunOutcome.Status.FAILED), s.count(RunOutcome.Status.BLOCKED), csv, json);
     if (!s.problems().isEmpty()) {
       s.problems().forEach(p -> err.println("  " + p.run().id() + ": " + p.error()));
       throw new IllegalStateException(s.problems().size() + " runs did not finish (listed above): fix the cause and "

@@ -66,7 +66,8 @@ final class InferBench implements Callable<Integer> {
       description = "Engines to time: libtorch, java-csr, and those on the class path (default: all).")
   List<String> runtimes;
 
-  @Option(names = "--threads", paramLabel = "N", description = "libtorch threads (default: the engine's).")
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads of libtorch and of ONNX Runtime's sessions (default: each engine's own).")
   Integer threads;
 
   @Option(names = "--repetitions", paramLabel = "R", defaultValue = "30",
@@ -80,13 +81,14 @@ final class InferBench implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     InferenceBenchmark bench = new InferenceBenchmark(batches, repetitions, warmup);
-    List<InferenceEngine> engines = engines(runtimes);
+    if (threads != null && (threads < 1 || threads > 1024)) {
+      throw new InvalidInputException("--threads " + threads + " must be in [1, 1024]");
+    }
+    List<InferenceEngine> engines = engines(runtimes).stream()
+        .map(e -> threads == null ? e : e.withThreads(threads)).toList();
     List<Path> dirs = expand(runs);
     engine.prepare(spec.commandLine().getErr());
     if (threads != null) {
-      if (threads < 1 || threads > 1024) {
-        throw new InvalidInputException("--threads " + threads + " must be in [1, 1024]");
-      }
       JniUtils.setNumThreads(threads);
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -155,7 +157,7 @@ final class InferBench implements Callable<Integer> {
       chosen.add(all.stream().filter(e -> e.id().equals(n)).findFirst().orElseThrow(() -> new InvalidInputException(
           "unknown --runtime '" + n + "': the engines here are "
               + String.join(", ", all.stream().map(InferenceEngine::id).toList())
-              + " (onnxruntime needs the prunus-onnx module)")));
+              + " (onnxruntime needs the prunus-onnx module and ONNX Runtime on the class path)")));
     }
     return chosen;
   }

@@ -114,4 +114,20 @@ class ExperimentCommandTest {
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("is neither an experiment directory");
   }
+
+  @Test
+  void outIsAFileSystemUriOnlyWithASchemeOfTwoLettersOrMoreAndASlash() {
+    assertThat(ExperimentCommand.fileSystemUri("hdfs://namenode:8020/runs/x")).contains(
+        java.net.URI.create("hdfs://namenode:8020/runs/x"));
+    assertThat(ExperimentCommand.fileSystemUri("file:/tmp/x")).contains(java.net.URI.create("file:/tmp/x"));
+    assertThat(ExperimentCommand.fileSystemUri("s3a://bucket/x%20y")).isPresent();
+    assertThat(ExperimentCommand.fileSystemUri("C:/runs/x")).as("a drive letter").isEmpty();
+    assertThat(ExperimentCommand.fileSystemUri("runs/x:y")).isEmpty();
+    assertThat(ExperimentCommand.fileSystemUri("/tmp/hdfs://x")).isEmpty();
+    assertThat(ExperimentCommand.fileSystemUri(null)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ExperimentCommand.fileSystemUri("hdfs://nn/a b"))
+        .isInstanceOf(dev.prunus.InvalidInputException.class)
+        .hasMessageStartingWith("--out hdfs://nn/a b is not a valid URI (").hasMessageEndingWith("write a space as "
+            + "%20, or give --out a local directory");
+  }
 }

@@ -25,7 +25,7 @@ class InferBenchTest extends PrivateDatasetHome {
     assertThat(p.exit()).as(p.err()).isZero();
 
     Cli r = Cli.run("bench", "infer", pruned.toString(), "--batch", "1,2", "--repetitions", "3", "--warmup", "1",
-        "--runtime", "libtorch,java-csr");
+        "--runtime", "libtorch,java-csr,onnxruntime", "--threads", "1");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode infer = JSON.readTree(pruned.resolve("infer.json").toFile());
     List<String> seen = new ArrayList<>();
@@ -35,9 +35,13 @@ class InferBenchTest extends PrivateDatasetHome {
       assertThat(m.get("p90_ms").asDouble()).isGreaterThanOrEqualTo(m.get("median_ms").asDouble());
     }
     assertThat(seen).containsExactlyInAnyOrder("dense/libtorch/1", "masked/libtorch/1", "compacted/libtorch/1",
-        "masked/java-csr/1", "dense/libtorch/2", "masked/libtorch/2", "compacted/libtorch/2", "masked/java-csr/2");
+        "masked/java-csr/1", "dense/libtorch/2", "masked/libtorch/2", "compacted/libtorch/2", "masked/java-csr/2",
+        "dense/onnxruntime/1", "masked/onnxruntime/1", "compacted/onnxruntime/1", "dense/onnxruntime/2",
+        "masked/onnxruntime/2", "compacted/onnxruntime/2");
     assertThat(infer.at("/measured_speedup/libtorch/2").asDouble()).isPositive();
     assertThat(infer.at("/measured_speedup/java-csr/1").asDouble()).isPositive();
+    assertThat(infer.at("/measured_speedup/onnxruntime/2").asDouble()).isPositive();
+    assertThat(infer.get("threads").asInt()).isOne();
     assertThat(infer.get("structured_speedup").asDouble()).as("half the hidden units gone").isGreaterThan(1.5);
     assertThat(r.out()).contains("l1  compacted  libtorch  2");
 
@@ -56,7 +60,10 @@ class InferBenchTest extends PrivateDatasetHome {
     assertThat(r.err()).contains("holds no model.prunus and no runs/");
     Cli e = Cli.run("bench", "infer", tmp.toString(), "--runtime", "tensorrt", "--skip-engine-check");
     assertThat(e.exit()).isEqualTo(2);
-    assertThat(e.err()).contains("unknown --runtime 'tensorrt'", "libtorch, java-csr");
+    assertThat(e.err()).contains("unknown --runtime 'tensorrt'", "libtorch, java-csr, onnxruntime");
+    Cli t = Cli.run("bench", "infer", tmp.toString(), "--threads", "0", "--skip-engine-check");
+    assertThat(t.exit()).isEqualTo(2);
+    assertThat(t.err()).contains("--threads 0 must be in [1, 1024]");
   }
 
   @Test

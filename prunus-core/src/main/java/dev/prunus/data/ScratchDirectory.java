@@ -1,12 +1,9 @@
 package dev.prunus.data;
 
+import dev.prunus.io.FileTrees;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +35,7 @@ final class ScratchDirectory implements AutoCloseable {
   @Override
   public void close() {
     try {
-      deleteRecursively(path);
+      FileTrees.delete(path);
     } catch (IOException e) {
       LOG.warn("could not delete the temporary folder {}: {}", path, Failures.reason(e));
     }
@@ -57,26 +54,4 @@ final class ScratchDirectory implements AutoCloseable {
     }
   }
 
-  /** Deletes a file or a folder tree; does nothing if it does not exist. */
-  static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
-  }
 }

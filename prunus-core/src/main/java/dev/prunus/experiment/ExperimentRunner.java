@@ -6,6 +6,7 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetRef;
 import dev.prunus.io.AtomicFiles;
+import dev.prunus.io.FileTrees;
 import dev.prunus.io.ModelFile;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.run.Json;
@@ -18,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,7 +116,7 @@ public final class ExperimentRunner {
 
   private Summary runLocked(ExperimentSpec spec, String specText, Path experiment, int jobs, RunLauncher via) {
     List<PlannedRun> runs = ExperimentGrid.expand(spec, experiment);
-    Progress progress = new Progress(experiment, runs);
+    Progress progress = new Progress(experiment, runs, via);
     for (int i = 0; i < runs.size(); i++) {
       RunDirectory dir = new RunDirectory(runs.get(i).directory(experiment));
       if (dir.isFinished()) {
@@ -124,6 +124,9 @@ public final class ExperimentRunner {
       }
     }
     writeSpec(spec, specText, experiment);
+    if (via != null) {
+      via.published(experiment, List.of(SPEC_COPY, SPEC_JSON));
+    }
     Map<DatasetRef, Dataset> loaded = new HashMap<>();
     for (int i = 0; i < runs.size(); i++) {
       if (progress.outcomes[i] == null) {
@@ -216,7 +219,7 @@ public final class ExperimentRunner {
             ? TrainingRun.resume(dir, loaded::get, listener.training(r)).metrics()
             : PruneRun.resume(dir, registry, loaded::get, listener.training(r)).metrics();
       } else {
-        deleteRecursively(dir); // what a killed invocation left half-written
+        FileTrees.delete(dir); // what a killed invocation left half-written
         Files.createDirectories(dir.getParent());
         metrics = r.isDense()
             ? TrainingRun.start(r.training(), dir, command, loaded::get, listener.training(r)).metrics()
@@ -353,30 +356,22 @@ public final class ExperimentRunner {
     }
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
   /** The outcomes so far, the result rows of the finished runs, and the results files; thread-safe. */
   private final class Progress {
     final Path experiment;
     final List<PlannedRun> runs;
+    /** The launcher the runs go to, which copies the results where it keeps the experiment; null in-process. */
+    final RunLauncher via;
     final RunOutcome[] outcomes;
     final Map<Integer, ObjectNode> rows = new LinkedHashMap<>();
     final AtomicInteger done = new AtomicInteger();
     /** The results files are rewritten whole: at most 5% of the time goes to that, however many runs. */
     final RewriteBudget rewrites = new RewriteBudget(0.05, System::nanoTime);
 
-    Progress(Path experiment, List<PlannedRun> runs) {
+    Progress(Path experiment, List<PlannedRun> runs, RunLauncher via) {
       this.experiment = experiment;
       this.runs = runs;
+      this.via = via;
       this.outcomes = new RunOutcome[runs.size()];
     }
 
@@ -405,7 +400,12 @@ public final class ExperimentRunner {
           ordered.add(rows.get(i));
         }
       }
-      rewrites.write(() -> ResultsFiles.write(experiment, ordered));
+      rewrites.write(() -> {
+        ResultsFiles.write(experiment, ordered);
+        if (via != null) {
+          via.published(experiment, List.of(ResultsFiles.JSON, ResultsFiles.CSV));
+        }
+      });
     }
 
     private ObjectNode row(RunOutcome o) {

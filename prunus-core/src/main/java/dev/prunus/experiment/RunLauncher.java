@@ -1,6 +1,7 @@
 package dev.prunus.experiment;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Runs one run of a grid outside this process, for {@code --jobs N > 1}: DJL's gradient collector is
@@ -17,4 +18,12 @@ public interface RunLauncher {
    *     the runs it is handed)
    */
   double launch(PlannedRun run, Path experiment) throws Exception;
+
+  /**
+   * The runner has just (re)written {@code names}, files at the top of the experiment directory
+   * {@code experiment} (the spec's copies, the results): a launcher that keeps the experiment elsewhere
+   * than that directory (a {@link RemoteExperiment}) copies them there. Called by one thread at a time;
+   * nothing to do for a launcher whose runs write into {@code experiment} itself.
+   */
+  default void published(Path experiment, List<String> names) {}
 }

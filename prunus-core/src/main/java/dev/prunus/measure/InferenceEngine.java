@@ -2,6 +2,7 @@ package dev.prunus.measure;
 
 import dev.prunus.model.Model;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * A way to run a model's forward pass for timing ({@link InferenceBenchmark}): libtorch through DJL, the
@@ -17,6 +18,25 @@ public interface InferenceEngine {
    * be run again and again; empty when this engine cannot run the model.
    */
   Optional<Forward> prepare(Model model, int batch, long seed);
+
+  /**
+   * This engine running each forward on {@code threads} threads, where the engine takes its thread count per
+   * model (ONNX Runtime's sessions); this engine itself where the count is set for the whole process
+   * (libtorch's, which the caller sets) or fixed (the Java sparse path: one thread).
+   */
+  default InferenceEngine withThreads(int threads) {
+    return this;
+  }
+
+  /** Pixels in [-1, 1) from {@code seed}: the same batch for every engine and form. */
+  static float[] input(int size, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    float[] x = new float[size];
+    for (int i = 0; i < size; i++) {
+      x[i] = (float) r.nextDouble(-1, 1);
+    }
+    return x;
+  }
 
   /** One prepared forward pass: each {@link #run} computes the whole batch and waits for the result. */
   interface Forward extends AutoCloseable {

@@ -8,7 +8,6 @@ import dev.prunus.model.Model;
 import dev.prunus.train.NoGradient;
 import dev.prunus.train.TrainableNetwork;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /** Inference through libtorch (DJL), gradient mode off: how Prunus evaluates every model. */
 public final class LibtorchInference implements InferenceEngine {
@@ -22,7 +21,7 @@ public final class LibtorchInference implements InferenceEngine {
     NDManager manager = NDManager.newBaseManager();
     TrainableNetwork net = TrainableNetwork.of(model, manager);
     FeatureShape in = model.architecture().input();
-    NDArray x = manager.create(randomInput(batch * (int) in.size(), seed),
+    NDArray x = manager.create(InferenceEngine.input(batch * (int) in.size(), seed),
         new Shape(batch, in.channels(), in.height(), in.width()));
     return Optional.of(new Forward() {
       @Override
@@ -42,15 +41,5 @@ public final class LibtorchInference implements InferenceEngine {
         manager.close();
       }
     });
-  }
-
-  /** Pixels in [-1, 1) from {@code seed}: the same batch for every engine and form. */
-  static float[] randomInput(int size, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    float[] x = new float[size];
-    for (int i = 0; i < size; i++) {
-      x[i] = (float) r.nextDouble(-1, 1);
-    }
-    return x;
   }
 }

@@ -17,7 +17,7 @@ public final class SparseInference implements InferenceEngine {
       return Optional.empty();
     }
     SparseNetwork net = SparseNetwork.of(model);
-    float[] x = LibtorchInference.randomInput(batch * (int) model.architecture().input().size(), seed);
+    float[] x = InferenceEngine.input(batch * (int) model.architecture().input().size(), seed);
     return Optional.of(new Forward() {
       @Override
       public void run() {

@@ -11,6 +11,8 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.data.Dataset;
 import dev.prunus.data.DatasetId;
 import dev.prunus.data.DatasetRef;
+import dev.prunus.io.FileTrees;
+import dev.prunus.io.ModelFile;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.MethodFactory;
@@ -22,7 +24,6 @@ import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningPlan;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.prune.method.Magnitude;
-import dev.prunus.io.ModelFile;
 import dev.prunus.run.Json;
 import dev.prunus.run.RunDirectory;
 import dev.prunus.testing.SyntheticImages;
@@ -118,7 +119,7 @@ class ExperimentRunnerTest {
     Files.delete(dense.resolve(RunDirectory.METRICS));
     Files.delete(snip.resolve(RunDirectory.METRICS));
     Files.writeString(snip.resolve("half-written.tmp"), "x");
-    ExperimentRunner.deleteRecursively(random);
+    FileTrees.delete(random);
     Path kept = dir.resolve("runs/magnitude/lenet-300-100_mnist-sample_d0.5_s1").resolve(RunDirectory.METRICS);
     FileTime keptTime = Files.getLastModifiedTime(kept);
 
@@ -350,7 +351,7 @@ class ExperimentRunnerTest {
     assertThat(resumed).as("a checkpoint of three rounds does not continue a run of four").isEmpty();
     assertThat(Json.MAPPER.readTree(pruned.metrics().toFile()).at("/pruning/rounds")).hasSize(4);
 
-    ExperimentRunner.deleteRecursively(pruned.path());
+    FileTrees.delete(pruned.path());
     copy(killedCopy, pruned.path());
     ExperimentRunner.Summary second = new ExperimentRunner(MethodRegistry.standard(), id2 -> DATA, recording, List.of())
         .run(spec(yaml), yaml, dir, 1);

@@ -1,5 +1,6 @@
 package dev.prunus.spark;
 
+import dev.prunus.InvalidInputException;
 import dev.prunus.cli.PrunusCommand;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.experiment.ExperimentRunner;
@@ -24,8 +25,10 @@ import org.apache.spark.TaskContext;
 
 /**
  * One run of an experiment as a Spark task, on an executor: {@code prunus experiment DIR/experiment.yaml
- * --out DIR --run ID} in a new JVM, whose output is appended to {@code DIR/logs/ID.log} under a line
- * naming the attempt. A JVM per run rather than the run in the executor's own JVM, because libtorch's
+ * --out DIR --run ID} in a new JVM, whose output is appended to the run's log under a line naming the
+ * attempt. DIR is the experiment directory where every executor sees it, or a scratch copy on this
+ * executor of an experiment kept at a Hadoop file system URI ({@link ExperimentPlace}, {@link StagedRun}).
+ * A JVM per run rather than the run in the executor's own JVM, because libtorch's
  * thread count is fixed per process when the engine starts, DJL allows one gradient collector per
  * process and libtorch's gradient mode is per thread: two runs sharing an executor JVM (two task slots,
  * or {@code local[N]}) could neither train side by side nor each get its own thread pool. The child gets
@@ -37,13 +40,13 @@ import org.apache.spark.TaskContext;
  * memory, its JVM crashed): the task throws, so Spark tries it again, and the run resumes from its last
  * checkpoint.
  *
- * @param experiment the experiment directory, absolute, on storage every executor sees
+ * @param place where the experiment is
  * @param javaOptions the child JVM's options, split at blanks; after Prunus's own, so they win
  * @param home the dataset cache the driver was given ({@code -Dprunus.home}), or null for each node's own
  * @param runArguments options after the child's {@code --run ID} (the engine options the user gave; the
  *     child checks its own node's engine otherwise)
  */
-record RunTask(String experiment, String runId, String javaOptions, String home, List<String> runArguments)
+record RunTask(ExperimentPlace place, String runId, String javaOptions, String home, List<String> runArguments)
     implements Serializable {
   static final String DEFAULT_JAVA_OPTIONS = "-Xmx4g";
   private static final String ERROR_PREFIX = "prunus: ";
@@ -51,46 +54,54 @@ record RunTask(String experiment, String runId, String javaOptions, String home,
   TaskOutcome call() throws IOException, InterruptedException {
     TaskContext task = TaskContext.get();
     long started = System.nanoTime();
-    Path dir = Path.of(experiment);
-    if (!Files.isRegularFile(dir.resolve(ExperimentRunner.SPEC_COPY))) {
-      return TaskOutcome.failed("the experiment directory " + dir + " is not visible on " + host()
-          + ": --out must be on storage every executor sees, mounted at the same path on every node", 0);
-    }
-    Path log = dir.resolve("logs").resolve(runId + ".log");
-    Files.createDirectories(log.getParent());
-    long start = Files.exists(log) ? Files.size(log) : 0;
-    Files.writeString(log, String.format(Locale.ROOT, "--- %s, attempt %d, on %s, %d libtorch thread(s), %s%n", runId,
-        task.attemptNumber() + 1, host(), task.cpus(), Instant.now()), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    Process child = new ProcessBuilder(command(task.cpus())).redirectErrorStream(true)
-        .redirectOutput(Redirect.appendTo(log.toFile())).start();
-    int code;
+    TaskWorkspace work;
     try {
-      while (!child.waitFor(1, TimeUnit.SECONDS)) {
-        if (task.isInterrupted()) {
-          throw new InterruptedException("Spark killed the task of " + runId);
-        }
+      work = place.open(runId);
+    } catch (InvalidInputException e) {
+      return TaskOutcome.failed(e.getMessage(), 0);
+    }
+    try (work) {
+      if (work.finishedBefore()) {
+        return TaskOutcome.done((System.nanoTime() - started) / 1e9);
       }
-      code = child.exitValue();
-    } finally {
-      child.destroyForcibly();
+      Path log = work.log();
+      long start = Files.exists(log) ? Files.size(log) : 0;
+      Files.writeString(log, String.format(Locale.ROOT, "--- %s, attempt %d, on %s, %d libtorch thread(s), %s%n%s", runId,
+          task.attemptNumber() + 1, host(), task.cpus(), Instant.now(),
+          work.staging().isEmpty() ? "" : "--- " + work.staging() + System.lineSeparator()), StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Process child = new ProcessBuilder(command(work.experiment(), task.cpus())).redirectErrorStream(true)
+          .redirectOutput(Redirect.appendTo(log.toFile())).start();
+      int code;
+      try {
+        while (!child.waitFor(1, TimeUnit.SECONDS)) {
+          if (task.isInterrupted()) {
+            throw new InterruptedException("Spark killed the task of " + runId);
+          }
+          work.whileRunning();
+        }
+        code = child.exitValue();
+      } finally {
+        child.destroyForcibly();
+      }
+      work.ended(code == 0);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (code == 0) {
+        return TaskOutcome.done(seconds);
+      }
+      Optional<String> reported = reportedError(log, start);
+      if (reported.isPresent() && (code == PrunusCommand.FAILURE || code == PrunusCommand.USAGE)) {
+        return TaskOutcome.failed(reported.get() + " (log " + work.logName() + ")", seconds);
+      }
+      throw new IllegalStateException(runId + " stopped with exit code " + code + " and no error of its own (killed, "
+          + "out of memory, or its JVM died) on attempt " + (task.attemptNumber() + 1) + " on " + host() + "; log "
+          + work.logName() + ". Spark tries it again up to spark.task.maxFailures times, each try resuming from the "
+          + "run's last checkpoint");
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    if (code == 0) {
-      return TaskOutcome.done(seconds);
-    }
-    Optional<String> reported = reportedError(log, start);
-    if (reported.isPresent() && (code == PrunusCommand.FAILURE || code == PrunusCommand.USAGE)) {
-      return TaskOutcome.failed(reported.get() + " (log " + log + ")", seconds);
-    }
-    throw new IllegalStateException(runId + " stopped with exit code " + code + " and no error of its own (killed, out of "
-        + "memory, or its JVM died) on attempt " + (task.attemptNumber() + 1) + " on " + host() + "; log " + log
-        + ". Spark tries it again up to spark.task.maxFailures times, each try resuming from the run's last checkpoint");
   }
 
-  /** The child's command line, with {@code threads} libtorch threads. */
-  List<String> command(int threads) {
-    Path dir = Path.of(experiment);
+  /** The child's command line: the run in the experiment directory {@code dir}, with {@code threads} libtorch threads. */
+  List<String> command(Path dir, int threads) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Dai.djl.offline=true");
@@ -134,7 +145,7 @@ record RunTask(String experiment, String runId, String javaOptions, String home,
         : Optional.of(lines.get(lines.size() - 1).substring(ERROR_PREFIX.length()));
   }
 
-  private static String host() {
+  static String host() {
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

@@ -19,12 +19,17 @@ import org.apache.spark.api.java.JavaSparkContext;
  * executor with C cores runs C runs side by side, one thread each); {@code spark.task.maxFailures}
  * (or F of {@code local[N,F]}) how often a killed run is tried, each try resuming from the run's last
  * checkpoint; {@code spark.prunus.run.javaOptions} the options of each run's JVM (default
- * {@value RunTask#DEFAULT_JAVA_OPTIONS}). Speculative execution is refused: two copies of one run would
- * write one directory.
+ * {@value RunTask#DEFAULT_JAVA_OPTIONS}); {@code spark.prunus.scratch} the local folder, on the driver
+ * and on every executor, where an experiment kept at a Hadoop file system URI has its working copy and its
+ * runs their scratch directories (default {@code java.io.tmpdir/prunus-scratch}; best the same path on
+ * every node, see {@link StagedRun}). Speculative execution is refused: two copies of one run would write
+ * one directory.
  */
 public final class SparkEngine implements ClusterEngine {
   public static final String NAME = "spark";
   public static final String JAVA_OPTIONS = "spark.prunus.run.javaOptions";
+  /** The local scratch root of the driver's working copies and the executors' staged runs (URI experiments). */
+  public static final String SCRATCH = "spark.prunus.scratch";
 
   private static final Pattern MASTER =
       Pattern.compile("local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[.+]|(spark|k8s|mesos)://.+|yarn");

@@ -3,11 +3,14 @@ package dev.prunus.spark;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.experiment.ClusterSession;
 import dev.prunus.experiment.PlannedRun;
+import dev.prunus.experiment.RemoteExperiment;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /**
  * A Spark application that runs an experiment's runs: each {@link #launch} is one Spark job of one task
@@ -15,7 +18,8 @@ import org.apache.spark.api.java.JavaSparkContext;
  * at once, a dense baseline's dependents only after the baseline finished, so Spark's scheduler keeps
  * every task slot busy and a pruning run starts as soon as its own baseline is done (no barrier between
  * the baselines and the runs that prune them). A run that fails, or is killed more often than Spark
- * retries, fails only its own job.
+ * retries, fails only its own job. Its runs go into a directory every executor sees ({@link #launch}), or
+ * into an experiment kept at a Hadoop file system URI ({@link #remote}, {@link HadoopExperiment}).
  */
 final class SparkRuns implements ClusterSession {
   private final JavaSparkContext spark;
@@ -39,10 +43,20 @@ final class SparkRuns implements ClusterSession {
 
   @Override
   public double launch(PlannedRun run, Path experiment) {
+    return submit(new SharedDirectory(experiment.toAbsolutePath().normalize().toString()), run);
+  }
+
+  @Override
+  public RemoteExperiment remote(URI uri, String name) {
+    return HadoopExperiment.open(this, uri, name, spark.hadoopConfiguration(),
+        spark.getConf().get(SparkEngine.SCRATCH, null));
+  }
+
+  /** Runs {@code run} of the experiment at {@code place} as one Spark job of one task; the seconds it took. */
+  double submit(ExperimentPlace place, PlannedRun run) {
     // job properties belong to the calling thread: name the job after its run, and let a cancel stop it
     spark.setJobGroup("prunus-" + run.id(), "prunus run " + run.id(), true);
-    RunTask task = new RunTask(experiment.toAbsolutePath().normalize().toString(), run.id(), javaOptions, home,
-        runArguments);
+    RunTask task = new RunTask(place, run.id(), javaOptions, home, runArguments);
     TaskOutcome outcome;
     try {
       outcome = spark.parallelize(List.of(task), 1).map(RunTask::call).collect().get(0);
@@ -58,6 +72,11 @@ final class SparkRuns implements ClusterSession {
       throw new IllegalStateException(outcome.message());
     }
     return outcome.seconds();
+  }
+
+  /** {@code value} sent once to every executor. */
+  <T> Broadcast<T> broadcast(T value) {
+    return spark.broadcast(value);
   }
 
   @Override

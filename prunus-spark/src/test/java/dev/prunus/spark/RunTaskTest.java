@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RunTaskTest {
   @Test
   void theChildGetsTheTasksThreadsTheDriversHomeAndTheUsersOptionsLast() {
-    RunTask task = new RunTask("/shared/exp", "magnitude/m_d0.1_s1", " -Xmx2g  -Dai.djl.pytorch.num_threads=3 ", "/data",
-        List.of("--conv-algorithm", "native"));
-    List<String> cmd = task.command(2);
+    RunTask task = new RunTask(new SharedDirectory("/shared/exp"), "magnitude/m_d0.1_s1",
+        " -Xmx2g  -Dai.djl.pytorch.num_threads=3 ", "/data", List.of("--conv-algorithm", "native"));
+    List<String> cmd = task.command(Path.of("/shared/exp"), 2);
     assertThat(cmd.get(0)).endsWith("/bin/java");
     assertThat(cmd).containsSubsequence("-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=2",
         "-Dai.djl.pytorch.num_interop_threads=1", "-Dprunus.home=/data", "-Xmx2g", "-Dai.djl.pytorch.num_threads=3",
@@ -22,8 +22,8 @@ class RunTaskTest {
     assertThat(cmd.subList(cmd.indexOf("-cp") + 2, cmd.size())).containsExactly("dev.prunus.cli.PrunusCommand",
         "experiment", "/shared/exp/experiment.yaml", "--out", "/shared/exp", "--run", "magnitude/m_d0.1_s1",
         "--conv-algorithm", "native");
-    assertThat(new RunTask("/e", "r", "", null, List.of()).command(1)).noneMatch(a -> a.startsWith("-Dprunus.home"))
-        .doesNotContain("");
+    assertThat(new RunTask(new SharedDirectory("/e"), "r", "", null, List.of()).command(Path.of("/e"), 1))
+        .noneMatch(a -> a.startsWith("-Dprunus.home")).doesNotContain("");
   }
 
   @Test

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.prunus.cli.PrunusCommand;
 import dev.prunus.data.DatasetRepository;
 import dev.prunus.experiment.ResultsFiles;
+import dev.prunus.io.FileTrees;
 import dev.prunus.io.ModelFile;
 import dev.prunus.run.RunDirectory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +18,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,15 +36,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkExperimentTest {
   @TempDir static Path home;
+  /** The grid without Spark, computed once beside the first Spark grid ({@link #startReference}). */
+  private static Process reference;
 
   @BeforeAll
   static void privateHome() {
     System.setProperty(DatasetRepository.HOME_PROPERTY, home.toString());
+    // what a cluster's core-site.xml or --conf spark.hadoop.* would give: a file system under another scheme
+    System.setProperty("spark.hadoop.fs." + OtherSchemeFileSystem.SCHEME + ".impl",
+        OtherSchemeFileSystem.class.getName());
   }
 
   @AfterAll
   static void restore() {
     System.clearProperty(DatasetRepository.HOME_PROPERTY);
+    System.clearProperty("spark.hadoop.fs." + OtherSchemeFileSystem.SCHEME + ".impl");
+    System.clearProperty(SparkEngine.SCRATCH);
   }
 
   /** Three epochs, so that the dense baseline has a checkpoint while it still trains. */
@@ -73,18 +84,8 @@ class SparkExperimentTest {
   @Test
   void aKilledRunResumesOnRetryAndTheGridMatchesTheOneWithoutSpark(@TempDir Path tmp) throws Exception {
     Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
-    Path plain = tmp.resolve("plain");
     Path onSpark = tmp.resolve("spark");
-    // the dataset into the private home first, so that the two grids below do not both fetch it
-    new DatasetRepository(home).load(dev.prunus.data.DatasetId.MNIST_SAMPLE);
-
-    // without Spark: the plain command in its own JVM with one libtorch thread, beside the Spark grid
-    Path plainLog = tmp.resolve("plain.log");
-    Process reference = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-        "-D" + DatasetRepository.HOME_PROPERTY + "=" + home, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-        PrunusCommand.class.getName(), "experiment", file.toString(), "--out", plain.toString())
-        .redirectErrorStream(true).redirectOutput(plainLog.toFile()).start();
+    startReference();
 
     // on Spark, two task slots and two tries per task; the baseline's JVM is killed once it has a checkpoint
     AtomicReference<String> killed = new AtomicReference<>();
@@ -104,7 +105,7 @@ class SparkExperimentTest {
     assertThat(retry).as("the retry resumed where the killed attempt's checkpoint stood")
         .contains(DENSE + ": resuming from its checkpoint after epoch " + killed.get().replaceAll("\\D", ""));
 
-    assertThat(reference.waitFor()).as(Files.readString(plainLog)).isZero();
+    Path plain = plain();
     List<Map<String, String>> sparkRows = comparable(onSpark);
     assertThat(sparkRows).hasSize(3);
     assertThat(sparkRows.get(0)).containsKeys("accuracy.test", "params.nonzero", "layers.0.density");
@@ -117,8 +118,8 @@ class SparkExperimentTest {
     // both pruning runs to do again; magnitude's JVM is killed on its only try (local[2]: no retries): it is
     // recorded as failed, SNIP beside it finishes as before, and the command exits 1 naming the failed run
     Path magnitude = onSpark.resolve("runs").resolve(MAGNITUDE);
-    deleteRecursively(magnitude);
-    deleteRecursively(onSpark.resolve("runs").resolve(SNIP));
+    FileTrees.delete(magnitude);
+    FileTrees.delete(onSpark.resolve("runs").resolve(SNIP));
     AtomicReference<String> killedToo = new AtomicReference<>();
     Thread killer2 = new Thread(() -> kill(MAGNITUDE, () -> true, killedToo));
     killer2.setDaemon(true);
@@ -135,6 +136,83 @@ class SparkExperimentTest {
   }
 
   @Test
+  void intoAFileSystemUriEachRunIsStagedOnItsExecutorAndAKilledOneResumesFromTheCheckpointCopiedThere(
+      @TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
+    startReference();
+    Path remote = tmp.resolve("remote"); // the URI's files, as this test sees them on the local disk
+    URI uri = OtherSchemeFileSystem.uri(remote);
+    String at = OtherSchemeFileSystem.SCHEME + ":" + remote; // how Hadoop writes its paths in messages
+    Path scratch = tmp.resolve("scratch");
+    System.setProperty(SparkEngine.SCRATCH, scratch.toString());
+
+    // the baseline's JVM is killed once it wrote a checkpoint in its scratch directory, while it trains on:
+    // the task then copies that checkpoint up, and Spark's retry fetches it
+    RunDirectory staged = new RunDirectory(scratch.resolve("runs")
+        .resolve(HadoopPlace.scratchName(HadoopLayout.of(uri).root() + "\n" + DENSE)).resolve("runs").resolve(DENSE));
+    AtomicReference<String> killed = new AtomicReference<>();
+    AtomicInteger epochAtKill = new AtomicInteger();
+    Thread killer = new Thread(() -> kill(DENSE, () -> {
+      epochAtKill.set(epochsDone(staged));
+      return epochAtKill.get() > 0 && !Files.exists(staged.metrics());
+    }, killed));
+    killer.setDaemon(true);
+    killer.start();
+    Cli spark = Cli.run("experiment", file.toString(), "--out", uri.toString(), "--spark", "local[2,2]");
+    killer.join(1000);
+    assertThat(spark.exit()).as(spark.out() + spark.err()).isZero();
+    assertThat(spark.out()).contains("experiment spark-tiny into " + uri, "3 runs: 0 finished before, 3 to do",
+        "3 runs: 3 run now, 0 finished before, 0 failed, 0 not run; results in " + uri + "/results.csv");
+    assertThat(killed.get()).as("the baseline's JVM was killed while it trained").isEqualTo("killed");
+
+    String log = Files.readString(remote.resolve("logs").resolve(DENSE + ".log"));
+    assertThat(log).contains("--- " + DENSE + ", attempt 1, on ", "--- no checkpoint at ");
+    String retry = log.substring(log.indexOf("--- " + DENSE + ", attempt 2,"));
+    assertThat(retry).contains("--- fetched the checkpoint copied up by an earlier attempt: " + at + "/unfinished/"
+        + DENSE + "/");
+    Matcher resumed = Pattern.compile(Pattern.quote(DENSE) + ": resuming from its checkpoint after epoch (\\d+)")
+        .matcher(retry);
+    assertThat(resumed.find()).as(retry).isTrue();
+    assertThat(Integer.parseInt(resumed.group(1))).as("at least the epoch of the checkpoint seen before the kill")
+        .isGreaterThanOrEqualTo(epochAtKill.get()).isLessThan(3);
+    assertThat(retry).endsWith("--- copied to " + at + "/runs/" + DENSE + "\n");
+
+    for (String id : List.of(DENSE, MAGNITUDE, SNIP)) {
+      assertThat(remote.resolve("runs").resolve(id).resolve("metrics.json")).exists();
+      assertThat(remote.resolve("runs").resolve(id).resolve("model.prunus")).exists();
+    }
+    assertThat(remote.resolve("unfinished")).as("no checkpoint copies left").doesNotExist();
+    assertThat(remote.resolve("experiment.yaml")).hasContent(YAML);
+    try (var left = Files.list(scratch.resolve("runs"))) {
+      assertThat(left).as("every task's scratch directory deleted").isEmpty();
+    }
+    assertThat(Path.of(OtherSchemeFileSystem.SCHEME + ":")).as("nothing took the URI for a local path").doesNotExist();
+    // each pruning run read its dense baseline in its own scratch directory, whose path its provenance records
+    List<Map<String, String>> rows = comparable(remote);
+    String staging = "^" + Pattern.quote(scratch.toString()) + "/runs/[0-9a-f]{16}/runs/";
+    rows.forEach(r -> r.replaceAll((k, v) -> v.replaceFirst(staging, "DIR/runs/")));
+    List<Map<String, String>> plainRows = comparable(plain());
+    assertThat(rows).hasSameSizeAs(plainRows);
+    for (int i = 0; i < rows.size(); i++) {
+      assertThat(rows.get(i)).as("results.csv at the URI, timings aside, bit for bit as without Spark: row " + i)
+          .containsExactlyEntriesOf(plainRows.get(i));
+    }
+
+    Cli again = Cli.run("experiment", file.toString(), "--out", uri.toString(), "--spark", "local[2]");
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).contains("3 runs: 3 finished before, 0 to do", "3 runs: 0 run now, 3 finished before");
+  }
+
+  /** The epochs done of the checkpoint in {@code run}, or 0 when there is none (yet, or any more). */
+  private static int epochsDone(RunDirectory run) {
+    try {
+      return ModelFile.readStored(run.checkpoint()).meta().get(RunDirectory.EPOCHS_DONE).asInt();
+    } catch (RuntimeException e) {
+      return 0;
+    }
+  }
+
+  @Test
   void aBadMasterOrJobsBesideSparkExitTwoBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
     Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
     Path out = tmp.resolve("out");
@@ -145,6 +223,54 @@ class SparkExperimentTest {
     assertThat(both.exit()).isEqualTo(2);
     assertThat(both.err()).contains("--jobs 2 and --spark exclude each other");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aUriOfNoKnownFileSystemOrOneThatCannotBeWrittenToExitsTwoBeforeAnyRun(@TempDir Path tmp) throws Exception {
+    Path file = Files.writeString(tmp.resolve("tiny.yaml"), YAML);
+    System.setProperty(SparkEngine.SCRATCH, tmp.resolve("scratch").toString());
+    Cli unknown = Cli.run("experiment", file.toString(), "--out", "nosuch://host/exp", "--spark", "local[1]");
+    assertThat(unknown.exit()).as(unknown.out()).isEqualTo(2);
+    assertThat(unknown.err()).contains("--out nosuch://host/exp is on no file system this cluster's Hadoop "
+        + "configuration knows", "nosuch", "spark.hadoop.fs.SCHEME.impl");
+
+    Path aFile = Files.writeString(tmp.resolve("a-file"), "not a folder");
+    URI below = OtherSchemeFileSystem.uri(aFile.resolve("exp"));
+    Cli unwritable = Cli.run("experiment", file.toString(), "--out", below.toString(), "--spark", "local[1]");
+    assertThat(unwritable.exit()).as(unwritable.out()).isEqualTo(2);
+    assertThat(unwritable.err()).contains("cannot write to --out " + below + " (", "choose a location you can write to");
+    assertThat(unwritable.out()).doesNotContain("3 runs");
+
+    Cli noSpark = Cli.run("experiment", file.toString(), "--out", OtherSchemeFileSystem.uri(tmp.resolve("e")).toString());
+    assertThat(noSpark.exit()).isEqualTo(2);
+    assertThat(noSpark.err()).contains("is a file system URI, which only --spark writes to");
+    assertThat(tmp.resolve("scratch")).as("no working copy made").doesNotExist();
+    assertThat(tmp.resolve("e")).doesNotExist();
+  }
+
+  /**
+   * Starts the grid without Spark, once: the plain command in its own JVM with one libtorch thread (as each
+   * Spark task has), into {@code home/plain}, beside the Spark grid of the test that calls this first.
+   */
+  private static synchronized void startReference() throws Exception {
+    if (reference != null) {
+      return;
+    }
+    // the dataset into the private home first, so that the grids do not both fetch it
+    new DatasetRepository(home).load(dev.prunus.data.DatasetId.MNIST_SAMPLE);
+    Path file = Files.writeString(home.resolve("tiny.yaml"), YAML);
+    reference = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
+        "-D" + DatasetRepository.HOME_PROPERTY + "=" + home, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        PrunusCommand.class.getName(), "experiment", file.toString(), "--out", home.resolve("plain").toString())
+        .redirectErrorStream(true).redirectOutput(home.resolve("plain.log").toFile()).start();
+  }
+
+  /** The experiment directory of the grid without Spark, once it finished. */
+  private static Path plain() throws Exception {
+    startReference();
+    assertThat(reference.waitFor()).as(Files.readString(home.resolve("plain.log"))).isZero();
+    return home.resolve("plain");
   }
 
   /** Kills the child JVM of the run in {@code run} once its first checkpoint exists, while it trains on. */
@@ -182,14 +308,6 @@ class SparkExperimentTest {
       killed.set("not killed: no JVM ran " + id + " in time");
     } catch (InterruptedException e) {
       killed.set("not killed: " + e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws java.io.IOException {
-    try (var s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 
