@@ -61,7 +61,8 @@ final class BenchOnnxCommand implements Callable<Integer> {
       Model model = OnnxImport.read(proto, "bench").model();
       proto = null;
       long t2 = System.nanoTime();
-      PruningPlan plan = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.TOGETHER, LayerSelection.ALL)
+      PruningPlan plan = L1Structured.builder().optNorm(L1Structured.Norm.L1)
+          .optCoupled(L1Structured.Coupled.TOGETHER).optLayers(LayerSelection.ALL).build()
           .plan(model, PruningContext.withoutData(target, 1));
       long t3 = System.nanoTime();
       Model masked = MaskApplier.apply(model, plan);

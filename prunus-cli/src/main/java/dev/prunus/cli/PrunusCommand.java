@@ -2,6 +2,7 @@ package dev.prunus.cli;
 
 import dev.prunus.FiniteNumber;
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterStyle;
 import dev.prunus.run.Versions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -85,8 +86,9 @@ public final class PrunusCommand implements Runnable {
     cl.registerConverter(Double.class, PrunusCommand::finite);
     cl.registerConverter(Double.TYPE, PrunusCommand::finite);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof InvalidInputException) {
-        line.getErr().println("prunus: error: " + e.getMessage());
+      if (e instanceof InvalidInputException bad) {
+        // the library names parameters the Java way; on the command line they are flags
+        line.getErr().println("prunus: error: " + bad.message(ParameterStyle.FLAG));
         return USAGE;
       }
       line.getErr().println("prunus: failed: " + e.getMessage());

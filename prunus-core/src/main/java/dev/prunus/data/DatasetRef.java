@@ -15,17 +15,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The data a run trains and is evaluated on: one of the catalogue's datasets ({@link DatasetId}) or a
- * folder of the user's images ({@link ImageFolder}). Either way it fixes what a model needs to be built
- * (the image shape and the class count) and how {@link DatasetRepository#load} finds the images.
+ * The data a run trains and is evaluated on: one of the catalogue's datasets ({@link DatasetId}), a
+ * folder of the user's images ({@link ImageFolder}) or images a Java caller holds ({@link InMemoryImages}).
+ * Either way it fixes what a model needs to be built (the image shape and the class count) and how
+ * {@link DatasetRepository#load} finds the images (in-memory images it cannot).
  *
  * <p>In JSON (a run's provenance.json) a catalogue dataset is its enum name, e.g. {@code "FASHION_MNIST"},
  * as runs have always recorded it, and an image folder is an object (see {@link ImageFolder}); both
- * read back as they were written.
+ * read back as they were written. In-memory images are written as {@code "images:NAME"} and refused when
+ * read back.
  */
 @JsonSerialize(using = DatasetRef.Writer.class)
 @JsonDeserialize(using = DatasetRef.Reader.class)
-public sealed interface DatasetRef permits DatasetId, ImageFolder {
+public sealed interface DatasetRef permits DatasetId, ImageFolder, InMemoryImages {
   /** The prefix of an image folder on the command line: {@code folder:PATH}. */
   String FOLDER_PREFIX = "folder:";
 
@@ -88,8 +90,10 @@ public sealed interface DatasetRef permits DatasetId, ImageFolder {
     public void serialize(DatasetRef ref, JsonGenerator gen, SerializerProvider provider) throws IOException {
       if (ref instanceof DatasetId id) {
         gen.writeString(id.name());
+      } else if (ref instanceof ImageFolder folder) {
+        provider.defaultSerializeValue(ImageFolderJson.toJson(folder), gen);
       } else {
-        provider.defaultSerializeValue(ImageFolderJson.toJson((ImageFolder) ref), gen);
+        gen.writeString(ref.cliName());
       }
     }
   }
@@ -101,6 +105,10 @@ public sealed interface DatasetRef permits DatasetId, ImageFolder {
       JsonNode node = parser.readValueAsTree();
       if (node.isTextual()) {
         String text = node.asText();
+        if (text.startsWith(InMemoryImages.PREFIX)) {
+          throw new InvalidInputException("the dataset " + text + " was images held in memory by a Java program: "
+              + "they cannot be loaded from a file; prepare them again with PreparedData.of(train, test, ...)");
+        }
         for (DatasetId id : DatasetId.values()) {
           if (id.name().equals(text)) {
             return id;

@@ -95,6 +95,10 @@ public final class DatasetRepository {
     if (ref instanceof ImageFolder folder) {
       return ImageFolderReader.read(folder);
     }
+    if (ref instanceof InMemoryImages images) {
+      throw new InvalidInputException("the dataset " + images.cliName() + " is images held in memory, with no files "
+          + "to load: prepare them with PreparedData.of(train, test, ...)");
+    }
     return load((DatasetId) ref);
   }
 

@@ -201,7 +201,7 @@ public record ImageFolder(
         Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
         if (readers == null || !readers.hasNext()) {
           throw new CorruptDatasetException("cannot decode the image " + file + ": not a PNG or JPEG image; give"
-              + " --image-size HxW, and convert or remove the file");
+              + " {{imageSize=HxW}}, and convert or remove the file");
         }
         ImageReader reader = readers.next();
         try {
@@ -212,7 +212,7 @@ public record ImageFolder(
         }
       } catch (IOException e) {
         throw new CorruptDatasetException("cannot read the size of the image " + file + ": " + e.getMessage()
-            + "; give --image-size HxW, and convert or remove the file", e);
+            + "; give {{imageSize=HxW}}, and convert or remove the file", e);
       }
     }
   }

@@ -50,7 +50,7 @@ final class ImageFolderReader {
     int imageSize = ref.channels() * ref.height() * ref.width();
     long values = (long) files.size() * imageSize;
     HeapBudget.check(12 * values, String.format(Locale.ROOT, "decoding %,d images of %dx%dx%d from %s",
-        files.size(), ref.channels(), ref.height(), ref.width(), ref.root()), "lower --image-size");
+        files.size(), ref.channels(), ref.height(), ref.width(), ref.root()), "lower {{imageSize}}");
     float[] pixels = new float[Math.toIntExact(values)];
     int[] labels = new int[files.size()];
     String[] sha256 = new String[files.size()];
@@ -83,7 +83,7 @@ final class ImageFolderReader {
     }
     if (train.size() == 0 || test.size() == 0) {
       throw new InvalidInputException("the dataset folder " + ref.root() + " gives " + train.size() + " training and "
-          + test.size() + " test images: it needs both; add images or change --test-fraction");
+          + test.size() + " test images: it needs both; add images or change {{testFraction}}");
     }
     Normalization normalization = ref.normalization() != null ? ref.normalization() : Normalization.measure(train);
     LOG.info("{}: {} images ({} train, {} test) decoded in {} s", ref.cliName(), files.size(), train.size(),

@@ -61,7 +61,7 @@ public record Normalization(float[] mean, float[] std) {
       std[c] = (float) Math.sqrt(Math.max(0, sumSquares[c] / n - m * m));
       if (n == 0 || !(std[c] > 0)) {
         throw new InvalidInputException("cannot compute the normalisation from the training images: channel " + c
-            + " of " + images.size() + " images has no spread (std 0): give --mean and --std");
+            + " of " + images.size() + " images has no spread (std 0): give {{mean}} and {{std}}");
       }
     }
     return new Normalization(mean, std);

@@ -1,5 +1,6 @@
 package dev.prunus.experiment;
 
+import dev.prunus.CliName;
 import dev.prunus.InvalidInputException;
 import dev.prunus.data.DatasetRef;
 import dev.prunus.data.ImageFolderOptions;
@@ -342,7 +343,10 @@ public final class ExperimentFile {
     n.requireKeys(new LinkedHashSet<>(BUDGET_KEYS));
     int epochs = n.get("epochs").map(v -> (int) v.whole(0, TrainingConfig.MAX_EPOCHS)).orElse(base.epochs());
     int batch = n.get("batch-size").map(v -> (int) v.whole(1, 1 << 20)).orElse(base.batchSize());
-    String optimizer = n.get("optimizer").map(v -> v.choice(List.of("sgd", "adam"))).orElse(base.optimizer());
+    TrainingBudget.Optimizer optimizer = n.get("optimizer")
+        .map(v -> CliName.lookUp(TrainingBudget.Optimizer.class, v.choice(TrainingBudget.Optimizer.CHOICES),
+            "optimizer", "optimizers"))
+        .orElse(base.optimizer());
     Double lr = n.get("lr").map(v -> v.number(x -> x > 0 && x < 100, "must be in (0, 100): e.g. 0.01"))
         .orElse(base.lr());
     double momentum = n.get("momentum").map(v -> v.number(x -> x >= 0 && x < 1, "must be in [0, 1): e.g. 0.9"))

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.prunus.FiniteNumber;
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterStyle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,9 +112,12 @@ final class SpecNode {
     return new InvalidInputException(file + ":" + (l > 0 ? l + ":" : "") + " " + message);
   }
 
-  /** Re-raises a validation error from elsewhere (a constructor, a registry) with this node's line. */
+  /**
+   * Re-raises a validation error from elsewhere (a constructor, a registry) with this node's line, its
+   * parameters named as the file's keys ({@code min-layer-density}, not {@code minLayerDensity}).
+   */
   InvalidInputException fail(InvalidInputException e) {
-    return fail(path() + ": " + e.getMessage());
+    return fail(path() + ": " + e.message(ParameterStyle.KEY));
   }
 
   JsonNode raw() {

@@ -74,7 +74,7 @@ public final class Architecture {
       try {
         s.put(n.name(), n.layer().outputShape(in));
       } catch (InvalidInputException e) {
-        throw new InvalidInputException("node " + n.name() + " of " + name + ": " + e.getMessage(), e);
+        throw e.prefixed("node " + n.name() + " of " + name + ": ");
       }
       b.put(n.name(), n);
     }

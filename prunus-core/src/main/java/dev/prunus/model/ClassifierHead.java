@@ -34,7 +34,7 @@ public final class ClassifierHead {
       if (!passes || architecture.node(n.input()) == null) {
         throw new InvalidInputException("the output of " + architecture.name() + " comes from node " + n.name() + " ("
             + l.getClass().getSimpleName() + "), not from a conv or linear layer through activations, pooling and "
-            + "flattening: Prunus cannot tell which layer is the classifier, so --classes cannot replace it; "
+            + "flattening: Prunus cannot tell which layer is the classifier, so {{classes}} cannot replace it; "
             + "import the model with its own classes");
       }
       path.add(n.name());
@@ -43,7 +43,7 @@ public final class ClassifierHead {
     PrunableLayer head = (PrunableLayer) n.layer();
     if (head instanceof ConvLayer c && c.groups() != 1) {
       throw new InvalidInputException("the classifier " + c.name() + " of " + architecture.name()
-          + " is a grouped convolution: --classes replaces only a dense conv or linear classifier");
+          + " is a grouped convolution: {{classes}} replaces only a dense conv or linear classifier");
     }
     path.add(head.name());
     for (Node other : architecture.nodes()) { // path runs from the output back to the head: each reads the next
@@ -51,7 +51,7 @@ public final class ClassifierHead {
         int i = path.indexOf(t);
         if (i == 0 || i > 0 && !path.get(i - 1).equals(other.name())) {
           throw new InvalidInputException("the classifier " + head.name() + " of " + architecture.name()
-              + " also feeds node " + other.name() + ": --classes replaces only a classifier nothing else reads");
+              + " also feeds node " + other.name() + ": {{classes}} replaces only a classifier nothing else reads");
         }
       }
     }
@@ -66,7 +66,7 @@ public final class ClassifierHead {
    */
   public static Model replace(Model model, int classes, long seed) {
     if (classes <= 0) {
-      throw new InvalidInputException("--classes " + classes + " must be a positive number of classes");
+      throw new InvalidInputException("{{classes=" + classes + "}} must be a positive number of classes");
     }
     Architecture a = model.architecture();
     PrunableLayer head = of(a);

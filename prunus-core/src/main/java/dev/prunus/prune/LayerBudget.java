@@ -1,5 +1,6 @@
 package dev.prunus.prune;
 
+import dev.prunus.CliName;
 import dev.prunus.InvalidInputException;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.PrunableLayer;
@@ -45,11 +46,12 @@ public final class LayerBudget {
   private LayerBudget() {}
 
   /** How the densities are shared out between layers. */
-  public enum Rule {
+  public enum Rule implements CliName {
     ERK, ER, UNIFORM;
 
     public static final List<String> CHOICES = List.of("erk", "er", "uniform");
 
+    @Override
     public String cliName() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -78,11 +80,12 @@ public final class LayerBudget {
   }
 
   /** What the requested density is a share of. */
-  public enum Count {
+  public enum Count implements CliName {
     PARAMS, WEIGHTS;
 
     public static final List<String> CHOICES = List.of("params", "weights");
 
+    @Override
     public String cliName() {
       return name().toLowerCase(Locale.ROOT);
     }

@@ -45,11 +45,11 @@ public final class ProportionalMagnitude {
     long target = Math.round(density * count.params()) - otherKept;
     if (density >= count.density()) {
       throw new InvalidInputException(String.format(Locale.ROOT,
-          "--final-density %s must be below the density the run reaches before it (%.5f)", density, count.density()));
+          "{{finalDensity=%s}} must be below the density the run reaches before it (%.5f)", density, count.density()));
     }
     if (target < layers.size()) {
       throw new InvalidInputException(String.format(Locale.ROOT,
-          "--final-density %s leaves no weights once the %d biases are counted: the smallest is %.5f", density,
+          "{{finalDensity=%s}} leaves no weights once the %d biases are counted: the smallest is %.5f", density,
           otherKept, (double) (otherKept + layers.size()) / count.params()));
     }
     double share = (double) target / keptWeights;

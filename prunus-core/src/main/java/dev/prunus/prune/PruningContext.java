@@ -22,6 +22,7 @@ public record PruningContext(PruningTarget target, long seed, Optional<ImageSet>
   /** The training data, or a clear error naming the method that needs it. */
   public ImageSet requireData(String method) {
     return trainingData.orElseThrow(() -> new dev.prunus.InvalidInputException(
-        "method " + method + " scores weights on training data, but none was given: pass --dataset or --from RUN"));
+        "method " + method + " scores weights on training data, but none was given: pass {{trainingData|dataset}} "
+            + "(the images the model was trained on)"));
   }
 }

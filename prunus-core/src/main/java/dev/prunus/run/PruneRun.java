@@ -121,7 +121,7 @@ public final class PruneRun {
   private static TrainingRun.Result run(RunDirectory dir, PruneRunConfig config, PruningMethod method,
       PreparedData prepared, Model initial, ScheduleState from, TrainingListener listener) {
     TrainingRunConfig training = config.training();
-    Schedule.Data data = new Schedule.Data(prepared.train(), prepared.validation(), prepared.test());
+    Schedule.Data data = prepared.splits();
     ScheduleState end = config.toSchedule().resume(method, from, initial, training.training(), data, listener,
         (state, plan) -> {
           if (state.roundsDone() == 1) {

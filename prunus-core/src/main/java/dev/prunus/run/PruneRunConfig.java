@@ -36,11 +36,11 @@ public record PruneRunConfig(
   public record FinalPrune(double density, int epochs) {
     public FinalPrune {
       if (!(density > 0 && density < 1)) {
-        throw new InvalidInputException("--final-density " + density + " must be in (0, 1): e.g. 0.023 keeps 2.3% of the "
+        throw new InvalidInputException("{{finalDensity=" + density + "}} must be in (0, 1): e.g. 0.023 keeps 2.3% of the "
             + "parameters");
       }
       if (epochs < 0 || epochs > TrainingConfig.MAX_EPOCHS) {
-        throw new InvalidInputException("--final-epochs " + epochs + " must be in [0, " + TrainingConfig.MAX_EPOCHS + "]");
+        throw new InvalidInputException("{{finalEpochs=" + epochs + "}} must be in [0, " + TrainingConfig.MAX_EPOCHS + "]");
       }
     }
   }
@@ -49,22 +49,22 @@ public record PruneRunConfig(
     options = Map.copyOf(options);
     PruningTarget.ofDensity(density);
     if (rounds < 1 || rounds > MAX_ROUNDS) {
-      throw new InvalidInputException("rounds=" + rounds + " must be in [1, " + MAX_ROUNDS + "]: each round prunes "
-          + "and retrains, e.g. --rounds 10");
+      throw new InvalidInputException("{{rounds=" + rounds + "}} must be in [1, " + MAX_ROUNDS + "]: each round prunes "
+          + "and retrains, e.g. {{rounds=10}}");
     }
     if (schedule == ScheduleKind.AT_INIT && parentRun != null) {
-      throw new InvalidInputException("the at-init schedule starts from fresh weights: use --model and --dataset, not --from");
+      throw new InvalidInputException("the at-init schedule starts from fresh weights: use {{model}} and {{dataset}}, not {{parentRun|from}}");
     }
     if (schedule != ScheduleKind.AT_INIT && parentRun == null) {
-      throw new InvalidInputException("the " + schedule.cliName() + " schedule prunes a trained model: pass --from RUN "
-          + "(the --out of a `prunus train` run)");
+      throw new InvalidInputException("the " + schedule.cliName() + " schedule prunes a trained model: pass {{parentRun|from=RUN}} "
+          + "(the directory of a `prunus train` run)");
     }
     if (finalPrune != null && finalPrune.density() >= density) {
-      throw new InvalidInputException("--final-density " + finalPrune.density() + " must be below --density " + density
+      throw new InvalidInputException("{{finalDensity=" + finalPrune.density() + "}} must be below {{density=" + density + "}}"
           + ": the final phase prunes further");
     }
     if (rewind && schedule != ScheduleKind.ITERATIVE) {
-      throw new InvalidInputException("--rewind applies to the iterative schedule only");
+      throw new InvalidInputException("{{rewind}} applies to the iterative schedule only");
     }
   }
 

@@ -6,6 +6,6 @@ public class NonFiniteLossException extends RuntimeException {
 
   public NonFiniteLossException(int epoch, int step, double loss) {
     super("training diverged: loss is " + loss + " at epoch " + epoch + ", step " + step
-        + "; lower the learning rate (--lr) or the batch size, or check the data");
+        + "; lower the learning rate or the batch size, or check the data");
   }
 }

@@ -25,11 +25,11 @@ public sealed interface OptimizerConfig {
   record Sgd(double learningRate, double momentum, boolean nesterov, double weightDecay)
       implements OptimizerConfig {
     public Sgd {
-      check("lr", learningRate, learningRate > 0);
-      check("momentum", momentum, momentum >= 0 && momentum < 1);
-      check("weight-decay", weightDecay, weightDecay >= 0);
+      check("learningRate|lr", learningRate, learningRate > 0, "must be above 0: e.g. 0.01");
+      check("momentum", momentum, momentum >= 0 && momentum < 1, "must be in [0, 1): e.g. 0.9");
+      check("weightDecay", weightDecay, weightDecay >= 0, "must be 0 or more: e.g. 5e-4");
       if (nesterov && momentum == 0) {
-        throw new InvalidInputException("nesterov needs a momentum above 0: pass --momentum 0.9");
+        throw new InvalidInputException("{{nesterov=true}} needs a momentum above 0: e.g. {{momentum=0.9}}");
       }
     }
 
@@ -43,11 +43,11 @@ public sealed interface OptimizerConfig {
   record Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
       implements OptimizerConfig {
     public Adam {
-      check("lr", learningRate, learningRate > 0);
-      check("beta1", beta1, beta1 >= 0 && beta1 < 1);
-      check("beta2", beta2, beta2 >= 0 && beta2 < 1);
-      check("epsilon", epsilon, epsilon > 0);
-      check("weight-decay", weightDecay, weightDecay >= 0);
+      check("learningRate|lr", learningRate, learningRate > 0, "must be above 0: e.g. 0.001");
+      check("beta1", beta1, beta1 >= 0 && beta1 < 1, "must be in [0, 1): e.g. 0.9");
+      check("beta2", beta2, beta2 >= 0 && beta2 < 1, "must be in [0, 1): e.g. 0.999");
+      check("epsilon", epsilon, epsilon > 0, "must be above 0: e.g. 1e-8");
+      check("weightDecay", weightDecay, weightDecay >= 0, "must be 0 or more: e.g. 5e-4");
     }
 
     @Override
@@ -56,9 +56,10 @@ public sealed interface OptimizerConfig {
     }
   }
 
-  private static void check(String name, double value, boolean ok) {
+  /** Refuses {@code value} unless {@code ok}; {@code name} is a {@link dev.prunus.ParameterStyle} token name. */
+  private static void check(String name, double value, boolean ok, String rule) {
     if (!ok || Double.isNaN(value)) {
-      throw new InvalidInputException(name + "=" + value + " is out of range: see `prunus train --help`");
+      throw new InvalidInputException("{{" + name + "=" + value + "}} is out of range: it " + rule);
     }
   }
 }

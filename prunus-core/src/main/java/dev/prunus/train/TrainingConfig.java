@@ -13,13 +13,13 @@ public record TrainingConfig(
 
   public TrainingConfig {
     if (epochs < 0) {
-      throw new InvalidInputException("epochs=" + epochs + " must be 0 or more: pass e.g. --epochs 2");
+      throw new InvalidInputException("{{epochs=" + epochs + "}} must be 0 or more: e.g. {{epochs=2}}");
     }
     if (epochs > MAX_EPOCHS) {
-      throw new InvalidInputException("epochs=" + epochs + " must be at most " + MAX_EPOCHS + ": pass e.g. --epochs 200");
+      throw new InvalidInputException("{{epochs=" + epochs + "}} must be at most " + MAX_EPOCHS + ": e.g. {{epochs=200}}");
     }
     if (batchSize <= 0) {
-      throw new InvalidInputException("batch-size=" + batchSize + " must be at least 1: pass e.g. --batch-size 64");
+      throw new InvalidInputException("{{batchSize=" + batchSize + "}} must be at least 1: e.g. {{batchSize=64}}");
     }
   }
 

@@ -65,7 +65,7 @@ class ExperimentFileTest {
     assertThat(s.seeds()).containsExactly(1L, 2L);
     assertThat(s.densities()).containsExactly(0.5, 0.1);
     assertThat(s.width()).isEqualTo(0.5);
-    assertThat(s.training()).isEqualTo(new TrainingBudget(2, 64, "sgd", 0.02, 0.9, false, 0, "cosine", null));
+    assertThat(s.training()).isEqualTo(new TrainingBudget(2, 64, TrainingBudget.Optimizer.SGD, 0.02, 0.9, false, 0, "cosine", null));
     assertThat(s.fineTune()).isEqualTo(s.training().withEpochs(1));
     assertThat(s.methods()).extracting(MethodSpec::label).containsExactly("magnitude", "snip", "magnitude-iterative");
     MethodSpec snip = s.methods().get(1);
@@ -75,7 +75,7 @@ class ExperimentFileTest {
     assertThat(it.rounds()).isEqualTo(2);
     assertThat(it.options()).isEqualTo(Map.of("scope", "layer"));
     assertThat(it.densities()).containsExactly(0.2);
-    assertThat(it.fineTune()).isEqualTo(new TrainingBudget(3, 64, "adam", 0.02, 0.9, false, 0, "cosine", null));
+    assertThat(it.fineTune()).isEqualTo(new TrainingBudget(3, 64, TrainingBudget.Optimizer.ADAM, 0.02, 0.9, false, 0, "cosine", null));
   }
 
   /** One dense run per (model, dataset, seed); methods from a trained model name it as parent. */
@@ -130,7 +130,7 @@ class ExperimentFileTest {
   @Test
   void methodOptionsAreCheckedAtTheirOwnLine() {
     assertThat(error(GOOD.replace("options: {scope: layer}", "options: {scope: layer, bogus: 1}")))
-        .startsWith("x.yaml:20: methods[2].options.bogus: ").contains("method magnitude has no option --bogus: valid options are --scope");
+        .startsWith("x.yaml:20: methods[2].options.bogus: ").contains("method magnitude has no option bogus: valid options are scope, min-layer-density");
     assertThat(error(GOOD.replace("options: {scope: layer}", "options:\n      scope: everywhere")))
         .startsWith("x.yaml:21: ").contains("choose one of global, layer");
   }
@@ -198,7 +198,8 @@ class ExperimentFileTest {
   @Test
   void aDensityTheMethodCannotReachIsRejectedAtItsEntry() {
     String low = GOOD.replace("densities: [0.5, 0.1]", "densities: [0.5, 0.005]");
-    assertThat(error(low)).startsWith("x.yaml:14: ").contains("density 0.005 is below magnitude's min-layer-density 0.01");
+    assertThat(error(low)).startsWith("x.yaml:14: ").contains("density 0.005 is below magnitude's min-layer-density=0.01")
+        .contains("pass min-layer-density=0.0025 (or 0)");
     ExperimentSpec s = parse(low.replace("  - magnitude\n  - snip", "  - {id: magnitude, options: {min-layer-density: 0.001}}\n  - snip"));
     assertThat(s.methods().get(0).densities()).containsExactly(0.5, 0.005);
   }

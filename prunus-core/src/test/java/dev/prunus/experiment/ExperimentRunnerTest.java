@@ -465,7 +465,7 @@ class ExperimentRunnerTest {
     assertThat(again.count(RunOutcome.Status.FAILED)).as("failed runs are tried again").isEqualTo(2);
 
     ExperimentSpec diverging = new ExperimentSpec("d", spec.models(), spec.datasets(), spec.seeds(), spec.densities(),
-        0.25, List.of(), spec.init(), 0.1, new TrainingBudget(1, 32, "sgd", 1e6, 0.9, false, 0, "constant", null),
+        0.25, List.of(), spec.init(), 0.1, new TrainingBudget(1, 32, TrainingBudget.Optimizer.SGD, 1e6, 0.9, false, 0, "constant", null),
         spec.fineTune(), List.of(spec.methods().get(0)));
     ExperimentRunner.Summary d = new ExperimentRunner(registry, id -> DATA, ExperimentListener.NONE, List.of())
         .run(diverging, "", tmp.resolve("diverging"), 1);

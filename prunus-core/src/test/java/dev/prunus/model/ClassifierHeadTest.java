@@ -83,6 +83,6 @@ class ClassifierHeadTest {
     assertThatThrownBy(() -> ClassifierHead.of(read)).isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("the classifier fc of read also feeds node side");
     assertThatThrownBy(() -> ClassifierHead.replace(lenet5(), 0, 1)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--classes 0 must be a positive number of classes");
+        .hasMessageContaining("classes=0 must be a positive number of classes");
   }
 }

@@ -37,8 +37,9 @@ class CompactorTest {
   @EnumSource(ModelId.class)
   void everyZooModelCompactsToTheMaskedOutputsAfterL1Structured(ModelId id) {
     Model model = PruningFixtures.randomized(PruningFixtures.small(id), 11);
-    PruningPlan plan = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.SKIP,
-        LayerSelection.parse("no-last")).plan(model, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 0));
+    PruningPlan plan = L1Structured.builder().optNorm(L1Structured.Norm.L1)
+        .optCoupled(L1Structured.Coupled.SKIP).optLayers(LayerSelection.NO_LAST).build()
+        .plan(model, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 0));
     assertCompactsExactly(model, MaskApplier.apply(model, plan), true);
   }
 
@@ -47,8 +48,9 @@ class CompactorTest {
   @EnumSource(value = ModelId.class, names = {"RESNET20", "RESNET56", "RESNET18"})
   void residualNetworksCompactWithCoupledGroupsRemovedTogether(ModelId id) {
     Model model = PruningFixtures.randomized(PruningFixtures.small(id), 12);
-    PruningPlan plan = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.TOGETHER,
-        LayerSelection.parse("no-last")).plan(model, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 0));
+    PruningPlan plan = L1Structured.builder().optNorm(L1Structured.Norm.L1)
+        .optCoupled(L1Structured.Coupled.TOGETHER).optLayers(LayerSelection.NO_LAST).build()
+        .plan(model, PruningContext.withoutData(PruningTarget.ofDensity(0.5), 0));
     Model compact = assertCompactsExactly(model, MaskApplier.apply(model, plan), true);
     // the last stage lost channels in every block, and the classifier reads fewer of them
     LinearLayer fc = (LinearLayer) last(compact.architecture().prunableLayers());
@@ -77,9 +79,9 @@ class CompactorTest {
   void compactionKeepsWeightMasksOnTheSurvivingEntries() {
     Model model = PruningFixtures.randomized(PruningFixtures.small(ModelId.LENET5), 14);
     PruningContext ctx = PruningContext.withoutData(PruningTarget.ofDensity(0.5), 0);
-    Model sparse = MaskApplier.apply(model, new Magnitude(false, 0, LayerSelection.ALL).plan(model, ctx));
-    Model masked = MaskApplier.apply(sparse, new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.SKIP,
-        LayerSelection.parse("no-last")).plan(sparse, ctx));
+    Model sparse = MaskApplier.apply(model, Magnitude.builder().optScope(Scope.LAYER).build().plan(model, ctx));
+    Model masked = MaskApplier.apply(sparse, L1Structured.builder().optNorm(L1Structured.Norm.L1)
+        .optCoupled(L1Structured.Coupled.SKIP).optLayers(LayerSelection.NO_LAST).build().plan(sparse, ctx));
     Model compact = assertCompactsExactly(model, masked, true);
     assertThat(ModelCounter.count(compact).nonzero()).isEqualTo(ModelCounter.count(masked).nonzero());
     assertThat(compact.masks().get("fc1.weight").density()).isLessThan(1.0);

@@ -76,8 +76,8 @@ class MagnitudeTest {
     PruningMethod global = MethodRegistry.standard().create("magnitude", Map.of());
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> global.check(a, PruningTarget.ofDensity(0.008)))
         .isInstanceOf(dev.prunus.InvalidInputException.class)
-        .hasMessageContaining("density 0.008 is below magnitude's min-layer-density 0.01")
-        .hasMessageContaining("--min-layer-density 0.004");
+        .hasMessageContaining("density 0.008 is below magnitude's minLayerDensity=0.01")
+        .hasMessageContaining("pass minLayerDensity=0.004");
     global.check(a, PruningTarget.ofDensity(0.01));
     MethodRegistry.standard().create("magnitude", Map.of("min-layer-density", "0.002"))
         .check(a, PruningTarget.ofDensity(0.008));

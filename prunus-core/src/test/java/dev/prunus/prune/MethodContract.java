@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterStyle;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.FeatureShape;
@@ -160,7 +161,9 @@ public abstract class MethodContract {
   void anUnknownOptionIsRejectedClearly() {
     assertThatThrownBy(() -> MethodRegistry.standard().create(method(), Map.of("no-such-option", "1")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--no-such-option");
+        .hasMessageContaining("has no option no-such-option")
+        .satisfies(e -> assertThat(((InvalidInputException) e).message(ParameterStyle.FLAG))
+            .contains("has no option --no-such-option"));
   }
 
   private static Map<String, Tensor> copy(Map<String, Tensor> t) {

@@ -99,7 +99,7 @@ class NeuronSweepTest {
         LOADER, p -> { })).isInstanceOf(InvalidInputException.class).hasMessageContaining("up to 149");
     assertThatThrownBy(() -> NeuronSweep.execute(new NeuronSweepConfig(parent.toString(), "fc1", List.of(1),
         List.of("magnitude"), 1, 1, false), out, List.of(), MethodRegistry.standard(), LOADER, p -> { }))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--remove");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("remove");
     assertThatThrownBy(() -> NeuronSweep.execute(new NeuronSweepConfig(parent.toString(), "conv9", List.of(1),
         List.of("data-free"), 1, 1, false), out, List.of(), MethodRegistry.standard(), LOADER, p -> { }))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("conv9");

@@ -146,6 +146,6 @@ class PruneRunTest {
   @Test
   void aScheduleThatNeedsAParentSaysSo() {
     assertThatThrownBy(() -> new PruneRunConfig("magnitude", Map.of(), 0.5, ScheduleKind.ONE_SHOT, 1, false, 1,
-        false, runConfig(1), null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("--from RUN");
+        false, runConfig(1), null)).isInstanceOf(InvalidInputException.class).hasMessageContaining("parentRun=RUN");
   }
 }

@@ -88,6 +88,6 @@ class SmallWorldRunTest {
   @Test
   void aFinalDensityAboveTheRunsOwnIsRefusedBeforeAnythingRuns() {
     assertThatThrownBy(() -> config(0.023, new PruneRunConfig.FinalPrune(0.05, 1)))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be below --density 0.023");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be below density=0.023");
   }
 }

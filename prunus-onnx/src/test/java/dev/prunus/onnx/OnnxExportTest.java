@@ -30,6 +30,7 @@ import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MaskApplier;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.Scope;
 import dev.prunus.prune.method.L1Structured;
 import dev.prunus.prune.method.Magnitude;
 import java.nio.ByteBuffer;
@@ -114,7 +115,7 @@ class OnnxExportTest {
   @Test
   void maskedWeightsAreWrittenAsZerosAndAMaskedShortcutGateAsAMul() {
     Model dense = zoo(ModelId.RESNET20);
-    Model masked = MaskApplier.apply(dense, new Magnitude(false, 0, LayerSelection.ALL)
+    Model masked = MaskApplier.apply(dense, Magnitude.builder().optScope(Scope.LAYER).build()
         .plan(dense, PruningContext.withoutData(PruningTarget.ofDensity(0.3), 1)));
     ChannelGateLayer gate = (ChannelGateLayer) masked.architecture().nodes().stream().map(Node::layer)
         .filter(l -> l instanceof ChannelGateLayer).findFirst().orElseThrow();
@@ -147,7 +148,8 @@ class OnnxExportTest {
   void aCompactedModelIsWrittenWithItsSmallerShapes() {
     Model dense = zoo(ModelId.RESNET18);
     Model compact = Compactor.compact(MaskApplier.apply(dense,
-        new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.TOGETHER, LayerSelection.ALL)
+        L1Structured.builder().optNorm(L1Structured.Norm.L1)
+            .optCoupled(L1Structured.Coupled.TOGETHER).optLayers(LayerSelection.ALL).build()
             .plan(dense, PruningContext.withoutData(PruningTarget.ofSparsity(0.5), 1))));
     ModelProto p = OnnxExport.toProto(compact);
     TensorProto conv = p.getGraph().getInitializerList().stream().filter(t -> t.getName().equals("layer1.0.conv1.weight"))

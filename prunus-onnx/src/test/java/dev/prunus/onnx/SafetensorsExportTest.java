@@ -9,10 +9,10 @@ import dev.prunus.model.Tensor;
 import dev.prunus.model.Weights;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.onnx.TorchvisionFixtures.Fixture;
-import dev.prunus.prune.LayerSelection;
 import dev.prunus.prune.MaskApplier;
 import dev.prunus.prune.PruningContext;
 import dev.prunus.prune.PruningTarget;
+import dev.prunus.prune.Scope;
 import dev.prunus.prune.method.Magnitude;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -78,7 +78,7 @@ class SafetensorsExportTest {
   @Test
   void aMaskedModelsWeightsReadBackWithPyTorchNamesAndZerosWhereMasked() throws Exception {
     Model dense = OnnxExportTest.zoo(ModelId.RESNET20);
-    Model masked = MaskApplier.apply(dense, new Magnitude(false, 0, LayerSelection.ALL)
+    Model masked = MaskApplier.apply(dense, Magnitude.builder().optScope(Scope.LAYER).build()
         .plan(dense, PruningContext.withoutData(PruningTarget.ofDensity(0.3), 1)));
     byte[] file = SafetensorsExport.toBytes(masked);
     Map<String, Tensor> back = read(file);

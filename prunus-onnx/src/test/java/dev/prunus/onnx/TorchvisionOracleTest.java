@@ -70,7 +70,8 @@ class TorchvisionOracleTest {
         prunusDense);
     assertThat(exported).as("export against Prunus").isLessThan(TOLERANCE);
 
-    PruningPlan plan = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.TOGETHER, LayerSelection.ALL)
+    PruningPlan plan = L1Structured.builder().optNorm(L1Structured.Norm.L1)
+        .optCoupled(L1Structured.Coupled.TOGETHER).optLayers(LayerSelection.ALL).build()
         .plan(model, PruningContext.withoutData(PruningTarget.ofSparsity(0.5), 1));
     Model masked = MaskApplier.apply(model, plan);
     String pinned = pinned(model);

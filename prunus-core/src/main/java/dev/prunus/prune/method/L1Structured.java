@@ -1,5 +1,8 @@
 package dev.prunus.prune.method;
 
+import dev.prunus.CliName;
+import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterCheck;
 import dev.prunus.model.Mask;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
@@ -48,6 +51,8 @@ import java.util.Set;
  * classifier's outputs and units coupled to the network input are never removable, whatever
  * {@code --layers} says; units already dead (rows fully masked) are ranked lowest, and dropping them again
  * is harmless, so masks only shrink under repeated pruning. Ties are broken by lower unit index.
+ *
+ * <p>From Java: {@code L1Structured.builder().optCoupled(Coupled.TOGETHER).build()}.
  */
 public final class L1Structured implements PruningMethod {
   public static final String ID = "l1-structured";
@@ -59,27 +64,37 @@ public final class L1Structured implements PruningMethod {
       Granularity.UNIT,
       ScheduleKind.ONE_SHOT,
       List.of(
-        MethodOption.choice("norm", "l1", List.of("l1", "l2"), "norm of each unit's weight row"),
-        MethodOption.choice("coupled", "skip", List.of("skip", "together"),
+        MethodOption.choice("norm", Norm.L1.cliName(), List.of("l1", "l2"), "norm of each unit's weight row"),
+        MethodOption.choice("coupled", Coupled.SKIP.cliName(), List.of("skip", "together"),
             "residual-coupled channels: leave them (as the paper) or remove whole coupled groups"),
-        MethodOption.choice("layers", "no-last", LayerSelection.CHOICES,
+        MethodOption.choice("layers", LayerSelection.NO_LAST.cliName(), LayerSelection.CHOICES,
             "which conv/linear layers lose units (classifier outputs are never removed)")));
 
   /** The vector norm of a weight row. */
-  public enum Norm {
+  public enum Norm implements CliName {
     L1,
-    L2
+    L2;
+
+    @Override
+    public String cliName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** What to do with residual-coupled units. */
-  public enum Coupled {
+  public enum Coupled implements CliName {
     /** Leave them (Li et al. on ResNets). */
     SKIP,
     /** Score each coupled group by the sum of its members' norms and remove it as a whole. */
-    TOGETHER
+    TOGETHER;
+
+    @Override
+    public String cliName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
-  /** Declares the method and its options. */
+  /** Declares the method and parses its options into a {@link Builder}. */
   public static final class Factory implements MethodFactory {
     @Override
     public MethodInfo info() {
@@ -88,10 +103,47 @@ public final class L1Structured implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return new L1Structured(
-          Norm.valueOf(o.string("norm").toUpperCase(Locale.ROOT)),
-          Coupled.valueOf(o.string("coupled").toUpperCase(Locale.ROOT)),
-          LayerSelection.parse(o.string("layers")));
+      return builder()
+          .optNorm(o.choice("norm", Norm.class))
+          .optCoupled(o.choice("coupled", Coupled.class))
+          .optLayers(o.choice("layers", LayerSelection.class))
+          .build();
+    }
+  }
+
+  /** The method's settings, each at its default until set; {@link #build} checks them. */
+  public static final class Builder {
+    private Norm norm = Norm.L1;
+    private Coupled coupled = Coupled.SKIP;
+    private LayerSelection layers = LayerSelection.NO_LAST;
+
+    private Builder() {}
+
+    /** The norm of each unit's weight row (default: L1). */
+    public Builder optNorm(Norm norm) {
+      this.norm = norm;
+      return this;
+    }
+
+    /** Residual-coupled channels: left alone (SKIP, the default, as the paper) or removed in whole groups. */
+    public Builder optCoupled(Coupled coupled) {
+      this.coupled = coupled;
+      return this;
+    }
+
+    /** The layers that lose units (default: all but the last; classifier outputs are never removed). */
+    public Builder optLayers(LayerSelection layers) {
+      this.layers = layers;
+      return this;
+    }
+
+    /**
+     * The method.
+     *
+     * @throws InvalidInputException for a missing setting
+     */
+    public L1Structured build() {
+      return new L1Structured(this);
     }
   }
 
@@ -99,10 +151,27 @@ public final class L1Structured implements PruningMethod {
   private final Coupled coupled;
   private final LayerSelection layers;
 
-  public L1Structured(Norm norm, Coupled coupled, LayerSelection layers) {
-    this.norm = norm;
-    this.coupled = coupled;
-    this.layers = layers;
+  private L1Structured(Builder b) {
+    this.norm = ParameterCheck.present("norm", b.norm, "L1 or L2");
+    this.coupled = ParameterCheck.present("coupled", b.coupled, "SKIP or TOGETHER");
+    this.layers = ParameterCheck.present("layers", b.layers, "e.g. LayerSelection.NO_LAST");
+  }
+
+  /** Settings at their defaults: L1, coupled units skipped, all layers but the last. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Norm norm() {
+    return norm;
+  }
+
+  public Coupled coupled() {
+    return coupled;
+  }
+
+  public LayerSelection layers() {
+    return layers;
   }
 
   @Override
@@ -148,8 +217,8 @@ public final class L1Structured implements PruningMethod {
       kept.put(pool.getKey(), count + "/" + members.size());
     }
     return new PruningPlan(ID, Masks.NONE, removals, Map.of(
-        "norm", norm.name().toLowerCase(Locale.ROOT),
-        "coupled", coupled.name().toLowerCase(Locale.ROOT),
+        "norm", norm.cliName(),
+        "coupled", coupled.cliName(),
         "units-kept", kept));
   }
 

@@ -1,6 +1,7 @@
 package dev.prunus.prune.method;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterCheck;
 import dev.prunus.graph.aspl.AsplOptimizer;
 import dev.prunus.model.Architecture;
 import dev.prunus.model.Mask;
@@ -55,9 +56,20 @@ import java.util.OptionalDouble;
  * seed instead of numpy's seed 1; the ASPL chain is {@link AsplOptimizer}'s hill climb, not the reference
  * code's stepwise {@code PathOptimizer} (any search that keeps the graph connected and the ASPL from rising
  * will do; this one reaches lower ASPL).
+ *
+ * <p>From Java: {@code Rgp.builder().optNodes(16).optDegree(4).build()}.
  */
 public final class Rgp implements PruningMethod {
   public static final String ID = "rgp";
+
+  /** The default of {@code nodes}. */
+  public static final int DEFAULT_NODES = 64;
+
+  /** The most graph nodes. */
+  public static final int MAX_NODES = 100_000;
+
+  /** The longest ASPL search, in seconds. */
+  public static final double MAX_SEARCH_SECONDS = 1e7;
 
   /** The method's declaration, shared by its factory and its instances. */
   public static final MethodInfo INFO = new MethodInfo(
@@ -66,7 +78,7 @@ public final class Rgp implements PruningMethod {
       Granularity.CHANNEL_GROUP,
       ScheduleKind.AT_INIT,
       List.of(
-        MethodOption.of("nodes", "64", "graph nodes n: channel groups per layer (at most the smallest channel count)"),
+        MethodOption.of("nodes", Integer.toString(DEFAULT_NODES), "graph nodes n: channel groups per layer (at most the smallest channel count)"),
         MethodOption.of("degree", "", "graph degree k: masked layers keep k/n (default: from --density)"),
         MethodOption.of("graph", "min-aspl", "lattice, min-aspl, snapshot:N (N-th graph of the ASPL chain) or random-regular"),
         MethodOption.of("aspl-steps", "1000000", "swap proposals of the ASPL search at most"),
@@ -74,7 +86,7 @@ public final class Rgp implements PruningMethod {
             + "the proposals, the limit only where they stop; metrics record how many ran)"),
         MethodOption.choice("layers", "no-first-last", LayerSelection.CHOICES, "which conv/linear layers to mask")));
 
-  /** Declares the method and its options. */
+  /** Declares the method and parses its options into a {@link Builder}. */
   public static final class Factory implements MethodFactory {
     @Override
     public MethodInfo info() {
@@ -83,25 +95,80 @@ public final class Rgp implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      int nodes = o.integer("nodes", 4, 100_000);
-      String degree = o.string("degree");
-      int k = degree.isEmpty() ? 0 : o.integer("degree", 2, nodes - 1);
-      RegularGraphChoice graph = RegularGraphChoice.parse(o.string("graph"));
-      if (k > 0) {
-        RegularGraphChoice.checkDegree(nodes, k);
-        graph.checkDegreeForKind(k);
-      }
-      AsplSearchBudget budget = new AsplSearchBudget(o.integer("aspl-steps", 0, Integer.MAX_VALUE),
-          o.number("aspl-time", 0, 1e7));
-      return new Rgp(nodes, k, graph, budget, LayerSelection.parse(o.string("layers")));
+      return parse(o);
     }
 
     /** With {@code --degree}, the masked layers' density is k/n: no {@code --density} is needed. */
     @Override
     public OptionalDouble impliedDensity(MethodOptions o) {
-      String degree = o.string("degree");
-      return degree.isEmpty() ? OptionalDouble.empty()
-          : OptionalDouble.of((double) o.integer("degree", 2, Integer.MAX_VALUE) / o.integer("nodes", 4, 100_000));
+      Rgp rgp = parse(o);
+      return rgp.degree == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) rgp.degree / rgp.nodes);
+    }
+
+    private static Rgp parse(MethodOptions o) {
+      Builder b = builder()
+          .optNodes(o.integer("nodes"))
+          .optGraph(RegularGraphChoice.parse(o.string("graph")))
+          .optAsplSearch(new AsplSearchBudget(o.integer("aspl-steps"), o.number("aspl-time")))
+          .optLayers(o.choice("layers", LayerSelection.class));
+      if (o.given("degree")) {
+        b.optDegree(o.integer("degree"));
+      }
+      return b.build();
+    }
+  }
+
+  /** RGP's settings, each at its default until set; {@link #build} checks them. */
+  public static final class Builder {
+    private int nodes = DEFAULT_NODES;
+    private int degree;
+    private RegularGraphChoice graph = RegularGraphChoice.minAspl();
+    private AsplSearchBudget asplSearch = AsplSearchBudget.defaults();
+    private LayerSelection layers = LayerSelection.NO_FIRST_LAST;
+
+    private Builder() {}
+
+    /** Graph nodes n, the channel groups of each layer: in [4, 100000], at most the smallest channel count (default 64). */
+    public Builder optNodes(int nodes) {
+      this.nodes = nodes;
+      return this;
+    }
+
+    /**
+     * Graph degree k in [2, n-1]: masked layers keep k/n of their weights. Unset (the default), the degree is
+     * the even one nearest to the target density times n.
+     */
+    public Builder optDegree(int degree) {
+      this.degree = degree;
+      return this;
+    }
+
+    /** Which k-regular graph (default: the minimum-ASPL graph of the swap chain). */
+    public Builder optGraph(RegularGraphChoice graph) {
+      this.graph = graph;
+      return this;
+    }
+
+    /** The limits of the ASPL search: proposals and seconds, at most 1e7 (default: 1,000,000 and 30 s). */
+    public Builder optAsplSearch(AsplSearchBudget asplSearch) {
+      this.asplSearch = asplSearch;
+      return this;
+    }
+
+    /** The layers to mask (default: all but the first and last). */
+    public Builder optLayers(LayerSelection layers) {
+      this.layers = layers;
+      return this;
+    }
+
+    /**
+     * The method.
+     *
+     * @throws InvalidInputException for a node count or degree out of range, a degree the graph cannot have,
+     *     a search longer than 1e7 s, or a missing setting
+     */
+    public Rgp build() {
+      return new Rgp(this);
     }
   }
 
@@ -111,16 +178,45 @@ public final class Rgp implements PruningMethod {
   private final AsplSearchBudget budget;
   private final LayerSelection layers;
 
-  /**
-   * @param degree the degree k, or 0 to take the even degree nearest to the target density times n
-   * @param budget the limits of the ASPL search
-   */
-  public Rgp(int nodes, int degree, RegularGraphChoice graph, AsplSearchBudget budget, LayerSelection layers) {
-    this.nodes = nodes;
-    this.degree = degree;
-    this.graph = graph;
-    this.budget = budget;
-    this.layers = layers;
+  private Rgp(Builder b) {
+    this.nodes = ParameterCheck.between("nodes", b.nodes, 4, MAX_NODES);
+    this.graph = ParameterCheck.present("graph", b.graph, "e.g. RegularGraphChoice.minAspl()");
+    if (b.degree != 0) {
+      ParameterCheck.between("degree", b.degree, 2, nodes - 1);
+      RegularGraphChoice.checkDegree(nodes, b.degree);
+      graph.checkDegreeForKind(b.degree);
+    }
+    this.degree = b.degree;
+    this.budget = ParameterCheck.present("asplSearch", b.asplSearch, "e.g. AsplSearchBudget.defaults()");
+    ParameterCheck.require(budget.seconds() <= MAX_SEARCH_SECONDS, "seconds|aspl-time", budget.seconds(),
+        "must be at most " + MAX_SEARCH_SECONDS + " seconds (0: no time limit)");
+    this.layers = ParameterCheck.present("layers", b.layers, "e.g. LayerSelection.NO_FIRST_LAST");
+  }
+
+  /** Settings at their defaults: 64 nodes, the degree from the density, the minimum-ASPL graph. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int nodes() {
+    return nodes;
+  }
+
+  /** The degree given, or empty where it comes from the target density. */
+  public java.util.OptionalInt degree() {
+    return degree == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(degree);
+  }
+
+  public RegularGraphChoice graph() {
+    return graph;
+  }
+
+  public AsplSearchBudget asplSearch() {
+    return budget;
+  }
+
+  public LayerSelection layers() {
+    return layers;
   }
 
   @Override
@@ -139,8 +235,8 @@ public final class Rgp implements PruningMethod {
     check(model.architecture()); // before the graph search, which can take a second
     int k = degree > 0 ? degree : degreeFor(context.target().density());
     if (degree > 0 && Math.abs(context.target().density() - (double) k / nodes) > 1e-9) {
-      throw new InvalidInputException("--density " + context.target().density() + " disagrees with --degree " + k
-          + " on --nodes " + nodes + ", which keeps " + (double) k / nodes + " of the masked layers: give one of them");
+      throw new InvalidInputException("{{density=" + context.target().density() + "}} disagrees with {{degree=" + k
+          + "}} on {{nodes=" + nodes + "}}, which keeps " + (double) k / nodes + " of the masked layers: give one of them");
     }
     RegularGraphChoice.Made made = graph.make(nodes, k, context.seed(), budget,
         status -> context.progress().report("rgp: " + status.describe()));

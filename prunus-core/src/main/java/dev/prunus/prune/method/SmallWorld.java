@@ -1,6 +1,7 @@
 package dev.prunus.prune.method;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterCheck;
 import dev.prunus.graph.Connectivity;
 import dev.prunus.graph.UndirectedGraph;
 import dev.prunus.graph.generate.WattsStrogatz;
@@ -79,6 +80,8 @@ import java.util.SplittableRandom;
  * <p>The mask is made at initialisation from no data and no weights, and frozen while the network trains
  * from scratch ({@code at-init}). Phase 3, magnitude pruning plus fine-tuning down to a final density, is
  * the schedule's {@code --final-density} (the paper's abstract does not say what its optimisation is).
+ *
+ * <p>From Java: {@code SmallWorld.builder().optNodes(16).optRewire(0.1).build()}.
  */
 public final class SmallWorld implements PruningMethod {
   public static final String ID = "small-world";
@@ -96,6 +99,21 @@ public final class SmallWorld implements PruningMethod {
    */
   static final double UNIT_GRAPH_WORK_LIMIT = 2e10;
 
+  /** The default of {@code nodes}. */
+  public static final int DEFAULT_NODES = 16;
+
+  /** The default of {@code degree}. */
+  public static final int DEFAULT_DEGREE = 4;
+
+  /** The most relational graph nodes. */
+  public static final int MAX_NODES = 4096;
+
+  /** The default of {@code sigmaReferences}. */
+  public static final int DEFAULT_SIGMA_REFERENCES = 10;
+
+  /** The default of {@code sigmaSwaps}. */
+  public static final int DEFAULT_SIGMA_SWAPS = 100;
+
   /** The method's declaration, shared by its factory and its instances. */
   public static final MethodInfo INFO = new MethodInfo(
       ID,
@@ -103,18 +121,18 @@ public final class SmallWorld implements PruningMethod {
       Granularity.KERNEL,
       ScheduleKind.AT_INIT,
       List.of(
-        MethodOption.of("nodes", "16", "relational graph nodes n (channel groups); layers with fewer channels skip the group level"),
-        MethodOption.of("degree", "4", "ring-lattice degree k of the relational graph (even, below n)"),
+        MethodOption.of("nodes", Integer.toString(DEFAULT_NODES), "relational graph nodes n (channel groups); layers with fewer channels skip the group level"),
+        MethodOption.of("degree", Integer.toString(DEFAULT_DEGREE), "ring-lattice degree k of the relational graph (even, below n)"),
         MethodOption.of("rewire", "", "rewiring probability p in [0, 1] (default: the sweep's choice)"),
         MethodOption.of("sweep", DEFAULT_SWEEP, "values of p tried; the one of largest sigma is used"),
         MethodOption.choice("budget", "erk", LayerBudget.Rule.CHOICES, "per-layer density rule"),
         MethodOption.choice("count", "params", LayerBudget.Count.CHOICES, "what --density is a share of: weights+biases, or weights"),
-        MethodOption.of("sigma-references", "10", "random references per sigma and omega (networkx nrand)"),
-        MethodOption.of("sigma-swaps", "100", "swaps per edge of each sigma reference (networkx niter)"),
+        MethodOption.of("sigma-references", Integer.toString(DEFAULT_SIGMA_REFERENCES), "random references per sigma and omega (networkx nrand)"),
+        MethodOption.of("sigma-swaps", Integer.toString(DEFAULT_SIGMA_SWAPS), "swaps per edge of each sigma reference (networkx niter)"),
         MethodOption.choice("unit-graph", "true", List.of("true", "false"), "measure the whole network's unit graph"),
         MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to mask (the others stay dense)")));
 
-  /** Declares the method and its options. */
+  /** Declares the method and parses its options into a {@link Builder}. */
   public static final class Factory implements MethodFactory {
     @Override
     public MethodInfo info() {
@@ -123,22 +141,114 @@ public final class SmallWorld implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      int nodes = o.integer("nodes", 4, 4096);
-      int degree = o.integer("degree", 2, nodes - 1);
-      if (degree % 2 != 0) {
-        throw new InvalidInputException("--degree " + degree + " must be even: a ring lattice links k/2 neighbours "
-            + "on each side (try " + (degree + 1 < nodes ? degree + 1 : degree - 1) + ")");
-      }
-      List<Double> sweep;
-      if (o.string("rewire").isEmpty()) {
-        sweep = parseSweep(o.string("sweep"));
+      Builder b = builder()
+          .optNodes(o.integer("nodes"))
+          .optDegree(o.integer("degree"))
+          .optBudget(o.choice("budget", LayerBudget.Rule.class))
+          .optCount(o.choice("count", LayerBudget.Count.class))
+          .optSigmaReferences(o.integer("sigma-references"))
+          .optSigmaSwaps(o.integer("sigma-swaps"))
+          .optUnitGraph(o.flag("unit-graph") ? UnitGraph.MEASURE : UnitGraph.SKIP)
+          .optLayers(o.choice("layers", LayerSelection.class));
+      if (o.given("rewire")) {
+        b.optRewire(o.number("rewire"));
       } else {
-        sweep = List.of(o.number("rewire", 0, 1));
+        b.optSweep(parseSweep(o.string("sweep")));
       }
-      return new SmallWorld(nodes, degree, sweep, !o.string("rewire").isEmpty(),
-          LayerBudget.Rule.parse(o.string("budget")), LayerBudget.Count.parse(o.string("count")),
-          o.integer("sigma-references", 1, 1000), o.integer("sigma-swaps", 0, 10_000), o.flag("unit-graph"),
-          LayerSelection.parse(o.string("layers")));
+      return b.build();
+    }
+  }
+
+  /** Whether a plan's details measure the whole network's unit graph (sigma, omega, path lengths). */
+  public enum UnitGraph {
+    /** Measure it (the default; slow for wide networks, see {@code UNIT_GRAPH_WORK_LIMIT}). */
+    MEASURE,
+    /** Leave it out. */
+    SKIP
+  }
+
+  /** Small-World's settings, each at its default until set; {@link #build} checks them. */
+  public static final class Builder {
+    private int nodes = DEFAULT_NODES;
+    private int degree = DEFAULT_DEGREE;
+    private Double rewire;
+    private List<Double> sweep = parseSweep(DEFAULT_SWEEP);
+    private LayerBudget.Rule budget = LayerBudget.Rule.ERK;
+    private LayerBudget.Count count = LayerBudget.Count.PARAMS;
+    private int sigmaReferences = DEFAULT_SIGMA_REFERENCES;
+    private int sigmaSwaps = DEFAULT_SIGMA_SWAPS;
+    private UnitGraph unitGraph = UnitGraph.MEASURE;
+    private LayerSelection layers = LayerSelection.ALL;
+
+    private Builder() {}
+
+    /** Relational graph nodes n (channel groups), in [4, 4096] (default 16). */
+    public Builder optNodes(int nodes) {
+      this.nodes = nodes;
+      return this;
+    }
+
+    /** Ring-lattice degree k of the relational graph: even, in [2, n-1] (default 4). */
+    public Builder optDegree(int degree) {
+      this.degree = degree;
+      return this;
+    }
+
+    /** The rewiring probability p in [0, 1]; unset (the default), the sweep chooses it. */
+    public Builder optRewire(double rewire) {
+      this.rewire = rewire;
+      return this;
+    }
+
+    /** The values of p the sweep tries, each in [0, 1]; the one of largest sigma is used (default {@link #DEFAULT_SWEEP}). */
+    public Builder optSweep(List<Double> sweep) {
+      this.sweep = sweep;
+      return this;
+    }
+
+    /** The per-layer density rule (default: ERK). */
+    public Builder optBudget(LayerBudget.Rule budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    /** What the target density is a share of (default: weights and biases, as the paper's "parameters"). */
+    public Builder optCount(LayerBudget.Count count) {
+      this.count = count;
+      return this;
+    }
+
+    /** Random references per sigma and omega (networkx's nrand), in [1, 1000] (default 10). */
+    public Builder optSigmaReferences(int sigmaReferences) {
+      this.sigmaReferences = sigmaReferences;
+      return this;
+    }
+
+    /** Swaps per edge of each sigma reference (networkx's niter), in [0, 10000] (default 100). */
+    public Builder optSigmaSwaps(int sigmaSwaps) {
+      this.sigmaSwaps = sigmaSwaps;
+      return this;
+    }
+
+    /** Whether to measure the whole network's unit graph into the plan's details (default: {@code MEASURE}). */
+    public Builder optUnitGraph(UnitGraph unitGraph) {
+      this.unitGraph = unitGraph;
+      return this;
+    }
+
+    /** The layers to mask; the others stay dense (default: all). */
+    public Builder optLayers(LayerSelection layers) {
+      this.layers = layers;
+      return this;
+    }
+
+    /**
+     * The method.
+     *
+     * @throws InvalidInputException for a value out of range, an odd degree, an empty sweep or a missing setting
+     */
+    public SmallWorld build() {
+      return new SmallWorld(this);
     }
   }
 
@@ -153,18 +263,58 @@ public final class SmallWorld implements PruningMethod {
   private final boolean unitGraph;
   private final LayerSelection layers;
 
-  public SmallWorld(int nodes, int degree, List<Double> sweep, boolean rewireGiven, LayerBudget.Rule rule,
-      LayerBudget.Count count, int references, int swaps, boolean unitGraph, LayerSelection layers) {
-    this.nodes = nodes;
-    this.degree = degree;
-    this.sweep = List.copyOf(sweep);
-    this.rewireGiven = rewireGiven;
-    this.rule = rule;
-    this.count = count;
-    this.references = references;
-    this.swaps = swaps;
-    this.unitGraph = unitGraph;
-    this.layers = layers;
+  private SmallWorld(Builder b) {
+    this.nodes = ParameterCheck.between("nodes", b.nodes, 4, MAX_NODES);
+    this.degree = ParameterCheck.between("degree", b.degree, 2, nodes - 1);
+    ParameterCheck.require(degree % 2 == 0, "degree", degree, "must be even: a ring lattice links k/2 neighbours on "
+        + "each side (try " + (degree + 1 < nodes ? degree + 1 : degree - 1) + ")");
+    this.rewireGiven = b.rewire != null;
+    if (rewireGiven) {
+      this.sweep = List.of(ParameterCheck.between("rewire", b.rewire, 0, 1));
+    } else {
+      ParameterCheck.require(b.sweep != null && !b.sweep.isEmpty(), "sweep", b.sweep, "must hold at least one "
+          + "probability, e.g. " + DEFAULT_SWEEP);
+      for (Double p : b.sweep) {
+        ParameterCheck.require(p != null && p >= 0 && p <= 1, "sweep", b.sweep, "must hold probabilities in [0, 1]");
+      }
+      this.sweep = List.copyOf(b.sweep);
+    }
+    this.rule = ParameterCheck.present("budget", b.budget, "e.g. LayerBudget.Rule.ERK");
+    this.count = ParameterCheck.present("count", b.count, "PARAMS or WEIGHTS");
+    this.references = ParameterCheck.between("sigmaReferences", b.sigmaReferences, 1, 1000);
+    this.swaps = ParameterCheck.between("sigmaSwaps", b.sigmaSwaps, 0, 10_000);
+    this.unitGraph = ParameterCheck.present("unitGraph", b.unitGraph, "MEASURE or SKIP") == UnitGraph.MEASURE;
+    this.layers = ParameterCheck.present("layers", b.layers, "e.g. LayerSelection.ALL");
+  }
+
+  /** Settings at their defaults: 16 nodes of degree 4, p by the sweep, ERK budget over the parameters. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int nodes() {
+    return nodes;
+  }
+
+  public int degree() {
+    return degree;
+  }
+
+  /** The rewiring probabilities tried: the one given, or the sweep. */
+  public List<Double> rewireCandidates() {
+    return sweep;
+  }
+
+  public LayerBudget.Rule budget() {
+    return rule;
+  }
+
+  public LayerBudget.Count count() {
+    return count;
+  }
+
+  public LayerSelection layers() {
+    return layers;
   }
 
   @Override
@@ -175,8 +325,8 @@ public final class SmallWorld implements PruningMethod {
   @Override
   public void check(Architecture arch) {
     if (layers.select(arch).isEmpty()) {
-      throw new InvalidInputException(arch.name() + " has no conv/linear layer left to mask with these --layers: "
-          + "use --layers all");
+      throw new InvalidInputException(arch.name() + " has no conv/linear layer left to mask with these {{layers}}: "
+          + "use {{layers=all}}");
     }
   }
 
@@ -317,7 +467,7 @@ public final class SmallWorld implements PruningMethod {
       }
     }
     throw new InvalidInputException("no connected Watts-Strogatz graph with n=" + n + ", k=" + k + ", p=" + p
-        + " in 100 draws: use a larger --degree");
+        + " in 100 draws: use a larger {{degree}}");
   }
 
   private Map<String, Object> details(Architecture arch, LayerBudget.Allocation budget, SweepResult swept,
@@ -437,11 +587,11 @@ public final class SmallWorld implements PruningMethod {
       try {
         p = Double.parseDouble(part.trim());
       } catch (NumberFormatException e) {
-        throw new InvalidInputException("--sweep '" + text + "' must be comma-separated probabilities, e.g. "
+        throw new InvalidInputException("{{sweep='" + text + "'}} must be comma-separated probabilities, e.g. "
             + DEFAULT_SWEEP);
       }
       if (!(p >= 0 && p <= 1)) {
-        throw new InvalidInputException("--sweep value " + part.trim() + " must be a probability in [0, 1]");
+        throw new InvalidInputException("{{sweep}} value " + part.trim() + " must be a probability in [0, 1]");
       }
       values.add(p);
     }

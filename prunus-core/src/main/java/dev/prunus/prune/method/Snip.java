@@ -1,5 +1,6 @@
 package dev.prunus.prune.method;
 
+import dev.prunus.ParameterCheck;
 import dev.prunus.Shuffle;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.Model;
@@ -29,9 +30,17 @@ import java.util.SplittableRandom;
  * at-initialisation baseline. The mini-batch is drawn by the seed from the training split; scores of
  * weights already masked are ignored, so masks only shrink. Departure: the paper's normalisation of the
  * scores by their sum does not change the ranking and is omitted.
+ *
+ * <p>From Java: {@code Snip.builder().optBatchSize(256).build()}.
  */
 public final class Snip implements PruningMethod {
   public static final String ID = "snip";
+
+  /** The default of {@code batchSize}: examples in the scoring mini-batch. */
+  public static final int DEFAULT_BATCH_SIZE = 128;
+
+  /** The largest scoring mini-batch. */
+  public static final int MAX_BATCH_SIZE = 100_000;
 
   /** The method's declaration, shared by its factory and its instances. */
   public static final MethodInfo INFO = new MethodInfo(
@@ -40,10 +49,10 @@ public final class Snip implements PruningMethod {
       Granularity.WEIGHT,
       ScheduleKind.AT_INIT,
       List.of(
-        MethodOption.of("batch-size", "128", "examples in the scoring mini-batch"),
-        MethodOption.choice("layers", "all", LayerSelection.CHOICES, "which conv/linear layers to prune")));
+        MethodOption.of("batch-size", Integer.toString(DEFAULT_BATCH_SIZE), "examples in the scoring mini-batch"),
+        MethodOption.choice("layers", LayerSelection.ALL.cliName(), LayerSelection.CHOICES, "which conv/linear layers to prune")));
 
-  /** Declares the method and its options. */
+  /** Declares the method and parses its options into a {@link Builder}. */
   public static final class Factory implements MethodFactory {
     @Override
     public MethodInfo info() {
@@ -52,16 +61,58 @@ public final class Snip implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return new Snip(o.integer("batch-size", 1, 100_000), LayerSelection.parse(o.string("layers")));
+      return builder().optBatchSize(o.integer("batch-size")).optLayers(o.choice("layers", LayerSelection.class)).build();
+    }
+  }
+
+  /** SNIP's settings, each at its default until set; {@link #build} checks them. */
+  public static final class Builder {
+    private int batchSize = DEFAULT_BATCH_SIZE;
+    private LayerSelection layers = LayerSelection.ALL;
+
+    private Builder() {}
+
+    /** Examples in the scoring mini-batch, in [1, 100000] (default 128; fewer when the data has fewer). */
+    public Builder optBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    /** The layers to prune (default: all). */
+    public Builder optLayers(LayerSelection layers) {
+      this.layers = layers;
+      return this;
+    }
+
+    /**
+     * The method.
+     *
+     * @throws dev.prunus.InvalidInputException for a batch size out of range or a missing layer selection
+     */
+    public Snip build() {
+      return new Snip(this);
     }
   }
 
   private final int batchSize;
   private final LayerSelection layers;
 
-  public Snip(int batchSize, LayerSelection layers) {
-    this.batchSize = batchSize;
-    this.layers = layers;
+  private Snip(Builder b) {
+    this.batchSize = ParameterCheck.between("batchSize", b.batchSize, 1, MAX_BATCH_SIZE);
+    this.layers = ParameterCheck.present("layers", b.layers, "e.g. LayerSelection.ALL");
+  }
+
+  /** Settings at their defaults: a mini-batch of 128, all layers. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public int batchSize() {
+    return batchSize;
+  }
+
+  public LayerSelection layers() {
+    return layers;
   }
 
   @Override

@@ -27,10 +27,11 @@ public record AsplSearchBudget(long maxSteps, double seconds) {
   /** Validates the budget, naming the options. */
   public AsplSearchBudget {
     if (maxSteps < 0) {
-      throw new InvalidInputException("--aspl-steps " + maxSteps + " must be 0 or more");
+      throw new InvalidInputException("{{maxSteps|aspl-steps=" + maxSteps + "}} must be 0 or more");
     }
     if (!(seconds >= 0) || Double.isInfinite(seconds)) {
-      throw new InvalidInputException("--aspl-time " + seconds + " must be a number of seconds >= 0 (0: no time limit)");
+      throw new InvalidInputException("{{seconds|aspl-time=" + seconds + "}} must be a number of seconds >= 0 (0: no "
+          + "time limit)");
     }
   }
 

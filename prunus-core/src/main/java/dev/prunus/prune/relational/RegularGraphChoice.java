@@ -39,6 +39,30 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
     }
   }
 
+  /** The ring lattice. */
+  public static RegularGraphChoice lattice() {
+    return new RegularGraphChoice(Kind.LATTICE, 0);
+  }
+
+  /** The last graph of the ASPL chain (RGP's default). */
+  public static RegularGraphChoice minAspl() {
+    return new RegularGraphChoice(Kind.MIN_ASPL, -1);
+  }
+
+  /** Graph {@code index} of the ASPL chain (0: the lattice). */
+  public static RegularGraphChoice snapshot(int index) {
+    if (index < 0) {
+      throw new InvalidInputException("{{graph=snapshot:" + index + "}}: a snapshot is named by its index in the ASPL "
+          + "chain, 0 (the lattice) or higher");
+    }
+    return new RegularGraphChoice(Kind.SNAPSHOT, index);
+  }
+
+  /** A connected random k-regular graph. */
+  public static RegularGraphChoice randomRegular() {
+    return new RegularGraphChoice(Kind.RANDOM_REGULAR, -1);
+  }
+
   /** The {@code --graph} values, for option declarations and messages. */
   public static final List<String> CHOICES = List.of("lattice", "min-aspl", "snapshot:N", "random-regular");
 
@@ -49,19 +73,19 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
       try {
         int i = Integer.parseInt(t.substring("snapshot:".length()));
         if (i >= 0) {
-          return new RegularGraphChoice(Kind.SNAPSHOT, i);
+          return snapshot(i);
         }
       } catch (NumberFormatException e) {
         // reported below
       }
-      throw new InvalidInputException("--graph '" + text + "': a snapshot is named by its index in the ASPL chain, "
+      throw new InvalidInputException("{{graph='" + text + "'}}: a snapshot is named by its index in the ASPL chain, "
           + "snapshot:0 (the lattice) or higher; `prunus graph chain` lists them");
     }
     return switch (t) {
-      case "lattice" -> new RegularGraphChoice(Kind.LATTICE, 0);
-      case "min-aspl" -> new RegularGraphChoice(Kind.MIN_ASPL, -1);
-      case "random-regular" -> new RegularGraphChoice(Kind.RANDOM_REGULAR, -1);
-      default -> throw new InvalidInputException("--graph '" + text + "' is not one of " + CHOICES);
+      case "lattice" -> lattice();
+      case "min-aspl" -> minAspl();
+      case "random-regular" -> randomRegular();
+      default -> throw new InvalidInputException("{{graph='" + text + "'}} is not one of " + CHOICES);
     };
   }
 
@@ -115,7 +139,7 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
         AsplOptimizer.Result r = search(n, k, seed, budget, progress);
         int index = kind == Kind.MIN_ASPL ? r.chain().size() - 1 : snapshot;
         if (index >= r.chain().size()) {
-          throw new InvalidInputException("--graph snapshot:" + snapshot + " but the ASPL chain for n=" + n + ", k=" + k
+          throw new InvalidInputException("{{graph=snapshot:" + snapshot + "}} but the ASPL chain for n=" + n + ", k=" + k
               + " (seed " + seed + ", " + r.steps() + " proposals, stopped by " + stopReason(r) + ") has "
               + r.chain().size() + " graphs: snapshot:0 to snapshot:" + (r.chain().size() - 1));
         }
@@ -153,9 +177,9 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
 
   private static void checkEven(int k) {
     if (k % 2 != 0) {
-      throw new InvalidInputException("--degree " + k + " is odd: the ring lattice and the ASPL chain that starts "
+      throw new InvalidInputException("{{degree=" + k + "}} is odd: the ring lattice and the ASPL chain that starts "
           + "from it need an even degree (node i linked to i±1 .. i±k/2); use " + (k - 1) + " or " + (k + 1)
-          + ", or --graph random-regular");
+          + ", or {{graph=random-regular}}");
     }
   }
 
@@ -166,14 +190,14 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
    */
   public static void checkDegree(int n, int k) {
     if (n < 4) {
-      throw new InvalidInputException("--nodes " + n + " is too few: a relational graph needs at least 4 nodes");
+      throw new InvalidInputException("{{nodes=" + n + "}} is too few: a relational graph needs at least 4 nodes");
     }
     if (k < 2 || k >= n) {
-      throw new InvalidInputException("--degree " + k + " must be in [2, " + (n - 1) + "] for " + n
+      throw new InvalidInputException("{{degree=" + k + "}} must be in [2, " + (n - 1) + "] for " + n
           + " nodes: a node links to at most the n-1 others, and degree 1 is never connected");
     }
     if ((long) n * k % 2 != 0) {
-      throw new InvalidInputException("--degree " + k + " with --nodes " + n + ": a k-regular graph needs n*k even");
+      throw new InvalidInputException("{{degree=" + k + "}} with {{nodes=" + n + "}}: a k-regular graph needs n*k even");
     }
     checkSize(n, k);
   }
@@ -194,12 +218,12 @@ public record RegularGraphChoice(Kind kind, int snapshot) {
   /** Checks, before a graph is made, that n nodes of degree k fit one array and the Java heap. */
   static void checkSize(int n, int k) {
     if (n > MAX_NODES) {
-      throw new InvalidInputException("--nodes " + n + " is too many: a graph's adjacency bit matrix (n x n bits) "
+      throw new InvalidInputException("{{nodes=" + n + "}} is too many: a graph's adjacency bit matrix (n x n bits) "
           + "must fit one Java array, which allows at most " + MAX_NODES + " nodes");
     }
     long words = (long) n * ((n + 63) / 64);
     long bytes = MATRIX_COPIES * (words * 8 + (long) n * k * 4) + 3L * n * 8;
-    HeapBudget.check(bytes, String.format(java.util.Locale.ROOT, "--nodes %d (a %,d x %,d adjacency bit matrix, "
-        + "%d copies in the ASPL search)", n, n, n, MATRIX_COPIES), "lower --nodes");
+    HeapBudget.check(bytes, String.format(java.util.Locale.ROOT, "{{nodes=%d}} (a %,d x %,d adjacency bit matrix, "
+        + "%d copies in the ASPL search)", n, n, n, MATRIX_COPIES), "lower {{nodes}}");
   }
 }

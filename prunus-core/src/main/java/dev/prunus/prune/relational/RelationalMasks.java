@@ -136,9 +136,9 @@ public final class RelationalMasks {
     for (PrunableLayer p : layers) {
       int channels = Math.min(p.outputUnits(), inputs.get(p.name()).channels());
       if (channels < n) {
-        throw new InvalidInputException("--nodes " + n + " is more than layer " + p.name() + " of " + arch.name()
+        throw new InvalidInputException("{{nodes=" + n + "}} is more than layer " + p.name() + " of " + arch.name()
             + " has channels (" + inputs.get(p.name()).channels() + " in, " + p.outputUnits()
-            + " out): every node needs at least one channel; the largest valid --nodes is "
+            + " out): every node needs at least one channel; the largest valid {{nodes}} is "
             + largestNodeCount(layers, inputs));
       }
     }

@@ -43,7 +43,8 @@ class L1StructuredTest {
   }
 
   private static final L1Structured DEFAULT =
-      new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.SKIP, LayerSelection.parse("no-last"));
+      L1Structured.builder().optNorm(L1Structured.Norm.L1)
+          .optCoupled(L1Structured.Coupled.SKIP).optLayers(LayerSelection.NO_LAST).build();
 
   /** fc1 rows with L1 norms 5, 1, 4, 2, 6, 3 at density 0.5 lose the three smallest: units 1, 3, 5. */
   @Test
@@ -68,8 +69,10 @@ class L1StructuredTest {
         {3, 0, 0, 0}, {0.9f, 0.9f, 0.9f, 0.9f}, {big, 0, 0, 0}, {0, big, 0, 0}, {0, 0, big, 0}, {0, 0, 0, big}});
     double density = 5.0 / 6; // keep 5 of 6
     LayerSelection onlyFc1 = LayerSelection.parse("no-last");
-    PruningPlan l1 = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.SKIP, onlyFc1).plan(mlp, context(density));
-    PruningPlan l2 = new L1Structured(L1Structured.Norm.L2, L1Structured.Coupled.SKIP, onlyFc1).plan(mlp, context(density));
+    PruningPlan l1 = L1Structured.builder().optNorm(L1Structured.Norm.L1)
+        .optCoupled(L1Structured.Coupled.SKIP).optLayers(onlyFc1).build().plan(mlp, context(density));
+    PruningPlan l2 = L1Structured.builder().optNorm(L1Structured.Norm.L2)
+        .optCoupled(L1Structured.Coupled.SKIP).optLayers(onlyFc1).build().plan(mlp, context(density));
     assertThat(l1.removals()).filteredOn(r -> r.layer().equals("fc1")).containsExactly(UnitRemoval.drop("fc1", 0));
     assertThat(l2.removals()).filteredOn(r -> r.layer().equals("fc1")).containsExactly(UnitRemoval.drop("fc1", 1));
   }
@@ -113,8 +116,8 @@ class L1StructuredTest {
   void coupledGroupsArePrunedTogetherWithoutEmptyingALayer() {
     Model resnet = PruningFixtures.randomized(PruningFixtures.small(ModelId.RESNET20), 4);
     ChannelDependencies coupling = ChannelDependencies.of(resnet.architecture());
-    PruningMethod together = new L1Structured(L1Structured.Norm.L1, L1Structured.Coupled.TOGETHER,
-        LayerSelection.parse("no-last"));
+    PruningMethod together = L1Structured.builder().optNorm(L1Structured.Norm.L1)
+        .optCoupled(L1Structured.Coupled.TOGETHER).optLayers(LayerSelection.NO_LAST).build();
     PruningPlan plan = together.plan(resnet, context(0.1));
     Set<UnitGroup> coupledRemoved = new HashSet<>();
     plan.removals().stream().map(r -> coupling.groupOf(r.layer(), r.unit()))

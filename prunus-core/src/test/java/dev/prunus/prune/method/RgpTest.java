@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterStyle;
 import dev.prunus.graph.generate.RingLattice;
 import dev.prunus.graph.metric.Aspl;
 import dev.prunus.model.Architecture;
@@ -141,7 +142,7 @@ class RgpTest {
     assertThat(plan(m, Map.of("nodes", "16"), 0.01, 1).details()).as("at least 2").containsEntry("degree", 2);
     assertThatThrownBy(() -> plan(m, Map.of("nodes", "16", "degree", "4"), 0.5, 1))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--density 0.5 disagrees with --degree 4");
+        .hasMessageContaining("density=0.5 disagrees with degree=4");
     assertThat(REGISTRY.impliedDensity("rgp", Map.of("nodes", "16", "degree", "4"))).hasValue(0.25);
     assertThat(REGISTRY.impliedDensity("rgp", Map.of("nodes", "16"))).isEmpty();
     assertThat(REGISTRY.impliedDensity("magnitude", Map.of())).isEmpty();
@@ -176,8 +177,9 @@ class RgpTest {
   void aNegativeTimeLimitIsRefusedNamingTheOption() {
     assertThatThrownBy(() -> REGISTRY.create("rgp", Map.of("aspl-time", "-1")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("aspl-time")
-        .hasMessageContaining("-1");
+        .hasMessageContaining("seconds=-1.0 must be a number of seconds >= 0")
+        .satisfies(e -> assertThat(((InvalidInputException) e).message(ParameterStyle.FLAG))
+            .startsWith("--aspl-time -1.0 must be"));
   }
 
   @Test
@@ -185,17 +187,17 @@ class RgpTest {
     Model m = resnet20(1);
     assertThatThrownBy(() -> plan(m, Map.of("nodes", "32", "degree", "4"), 0.125, 1))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("the largest valid --nodes is 16");
+        .hasMessageContaining("the largest valid nodes is 16");
     assertThatThrownBy(() -> REGISTRY.create("rgp", Map.of("nodes", "16", "degree", "5")).plan(m,
         PruningContext.withoutData(PruningTarget.ofDensity(5 / 16.0), 1)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--degree 5 is odd");
+        .hasMessageContaining("degree=5 is odd");
     assertThatThrownBy(() -> REGISTRY.create("rgp", Map.of("nodes", "16", "degree", "16")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--degree 16");
+        .hasMessageContaining("degree=16");
     assertThatThrownBy(() -> REGISTRY.create("rgp", Map.of("graph", "best")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--graph 'best' is not one of");
+        .hasMessageContaining("graph='best' is not one of");
     assertThatThrownBy(() -> REGISTRY.create("rgp", Map.of("graph", "snapshot:x")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("snapshot:0");

@@ -218,7 +218,7 @@ class SmallWorldTest {
     assertThatThrownBy(() -> REGISTRY.create("small-world", Map.of("sweep", "0,2")))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("[0, 1]");
     assertThatThrownBy(() -> REGISTRY.create("small-world", Map.of("rewire", "x")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--rewire");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("rewire=x must be a finite number");
     Model m = model(ModelId.LENET5_CAFFE, 1, 1);
     assertThatThrownBy(() -> plan(m, quick(), 0.001, 1))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("smallest density");

@@ -166,7 +166,7 @@ class RelationalMasksTest {
     RelationalMasks.checkNodeCount(largest, a, masked);
     assertThatThrownBy(() -> RelationalMasks.checkNodeCount(largest + 1, a, masked))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--nodes " + (largest + 1))
-        .hasMessageContaining("the largest valid --nodes is " + largest);
+        .hasMessageContaining("nodes=" + (largest + 1))
+        .hasMessageContaining("the largest valid nodes is " + largest);
   }
 }

@@ -1,5 +1,6 @@
 package dev.prunus.prune.method.datafree;
 
+import dev.prunus.ParameterCheck;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
@@ -50,6 +51,9 @@ import java.util.Map;
  * {@link dev.prunus.prune.Compactor} then removes the rows, biases and columns physically. With
  * {@code --surgery false} (not in the paper; an ablation) the same greedy choices are made but the
  * neurons are dropped, which separates the merit of the choice from that of the surgery.
+ *
+ * <p>From Java: {@code DataFree.builder().optStop(DataFree.Stop.KNEE).build()}, or
+ * {@code DataFree.builder().optRemove(NeuronCount.perLayer(Map.of("fc1", 450))).build()}.
  */
 public final class DataFree implements PruningMethod {
   public static final String ID = "data-free";
@@ -64,13 +68,29 @@ public final class DataFree implements PruningMethod {
           NeuronCount.DECLARATION,
           MethodOption.choice("auto", "false", List.of("true", "false"),
               "stop each layer at the knee of its saliency curve (overrides --remove and the density)"),
-          MethodOption.choice("knee", "kneedle", List.of("kneedle", "second-difference"),
+          MethodOption.choice("knee", KneeRule.KNEEDLE.cliName(), KneeRule.CHOICES,
               "how --auto finds the knee: farthest below the chord of the log curve, or the largest second "
                   + "difference (degenerate on trained networks: picks the last merges)"),
           MethodOption.choice("surgery", "true", List.of("true", "false"),
               "add each removed neuron's outgoing weights to its partner's (false: drop it, an ablation)")));
 
-  /** Declares the method and its options. */
+  /** Where each layer's merging stops. */
+  public enum Stop {
+    /** After the count of {@link Builder#optRemove}, or as many as the target density leaves (the default). */
+    COUNT,
+    /** At the knee of the layer's saliency curve ({@link KneeRule}), whatever the count or the target. */
+    KNEE
+  }
+
+  /** What happens to a removed neuron's outgoing weights. */
+  public enum Surgery {
+    /** Added to its partner's (the paper's surgery, the default). */
+    MERGE,
+    /** Dropped with it: the same greedy choices without the surgery (an ablation). */
+    DROP
+  }
+
+  /** Declares the method and parses its options into a {@link Builder}. */
   public static final class Factory implements MethodFactory {
     @Override
     public MethodInfo info() {
@@ -79,8 +99,12 @@ public final class DataFree implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return new DataFree(NeuronCount.parse(o.string(NeuronCount.OPTION)), o.flag("auto"),
-          KneePoint.Rule.fromCliName(o.string("knee")), o.flag("surgery"));
+      return builder()
+          .optRemove(NeuronCount.parse(o.string(NeuronCount.OPTION)))
+          .optStop(o.flag("auto") ? Stop.KNEE : Stop.COUNT)
+          .optKneeRule(o.choice("knee", KneeRule.class))
+          .optSurgery(o.flag("surgery") ? Surgery.MERGE : Surgery.DROP)
+          .build();
     }
 
     @Override
@@ -89,16 +113,80 @@ public final class DataFree implements PruningMethod {
     }
   }
 
+  /** Data-free merging's settings, each at its default until set; {@link #build} checks them. */
+  public static final class Builder {
+    private NeuronCount remove = NeuronCount.byDensity();
+    private Stop stop = Stop.COUNT;
+    private KneeRule kneeRule = KneeRule.KNEEDLE;
+    private Surgery surgery = Surgery.MERGE;
+
+    private Builder() {}
+
+    /** How many neurons each hidden FC layer loses (default: as many as the target density leaves). */
+    public Builder optRemove(NeuronCount remove) {
+      this.remove = remove;
+      return this;
+    }
+
+    /** Stop each layer at its count ({@code COUNT}, the default) or at the knee of its saliency curve. */
+    public Builder optStop(Stop stop) {
+      this.stop = stop;
+      return this;
+    }
+
+    /** How the knee is found (default: kneedle); recorded in the plan's details whatever {@code stop} is. */
+    public Builder optKneeRule(KneeRule kneeRule) {
+      this.kneeRule = kneeRule;
+      return this;
+    }
+
+    /** Merge a removed neuron's outgoing weights into its partner's (the default) or drop them. */
+    public Builder optSurgery(Surgery surgery) {
+      this.surgery = surgery;
+      return this;
+    }
+
+    /**
+     * The method.
+     *
+     * @throws dev.prunus.InvalidInputException for a missing setting
+     */
+    public DataFree build() {
+      return new DataFree(this);
+    }
+  }
+
   private final NeuronCount count;
   private final boolean auto;
-  private final KneePoint.Rule knee;
+  private final KneeRule knee;
   private final boolean surgery;
 
-  DataFree(NeuronCount count, boolean auto, KneePoint.Rule knee, boolean surgery) {
-    this.count = count;
-    this.auto = auto;
-    this.knee = knee;
-    this.surgery = surgery;
+  private DataFree(Builder b) {
+    this.count = ParameterCheck.present("remove", b.remove, "e.g. NeuronCount.byDensity()");
+    this.auto = ParameterCheck.present("stop", b.stop, "COUNT or KNEE") == Stop.KNEE;
+    this.knee = ParameterCheck.present("kneeRule", b.kneeRule, "e.g. KneeRule.KNEEDLE");
+    this.surgery = ParameterCheck.present("surgery", b.surgery, "MERGE or DROP") == Surgery.MERGE;
+  }
+
+  /** Settings at their defaults: counts from the target density, kneedle, merging surgery. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public NeuronCount remove() {
+    return count;
+  }
+
+  public Stop stop() {
+    return auto ? Stop.KNEE : Stop.COUNT;
+  }
+
+  public KneeRule kneeRule() {
+    return knee;
+  }
+
+  public Surgery surgery() {
+    return surgery ? Surgery.MERGE : Surgery.DROP;
   }
 
   @Override

@@ -77,7 +77,7 @@ public record HiddenFcLayer(LinearLayer layer, LinearLayer consumer, boolean[] a
     if (out.isEmpty()) {
       throw new InvalidInputException("method " + method + " removes neurons of hidden fully connected layers "
           + "(read directly by the next linear layer), and " + model.architecture().name() + " has none: "
-          + "use a model with a hidden FC layer (lenet-300-100, lenet5, lenet5-caffe, vgg16 --vgg-head 512), "
+          + "use a model with a hidden FC layer (lenet-300-100, lenet5, lenet5-caffe, vgg16 with {{vggHidden|vgg-head=512}}), "
           + "or a filter method such as l1-structured");
     }
     return out;

@@ -1,7 +1,6 @@
 package dev.prunus.prune.method.datafree;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Where a saliency curve turns upward: Srinivas &amp; Babu stop merging at the knee of the curve of the
@@ -10,13 +9,13 @@ import java.util.Locale;
  * removals up to and including the knee {@code t} are made: the steep part comes after them. Two rules:
  *
  * <ul>
- *   <li>{@link Rule#SECOND_DIFFERENCE}, the usual knee detector: the largest second difference
+ *   <li>{@link KneeRule#SECOND_DIFFERENCE}, the usual knee detector: the largest second difference
  *       {@code s[t+1] - 2 s[t] + s[t-1]}. It is degenerate on the curves trained networks give: a curve
  *       that keeps steepening has its largest differences where its values are largest, so it picks one
  *       of the very last merges (497 of 500 neurons of a trained LeNet-5 FC1, where accuracy is gone).
  *       Taking it on the logarithm, even over a stride of 5% of the steps, still lands on the last step
  *       the stride allows. Kept so that the suggested rule can be compared.
- *   <li>{@link Rule#KNEEDLE}, the default: the point of the curve farthest below the chord from its first
+ *   <li>{@link KneeRule#KNEEDLE}, the default: the point of the curve farthest below the chord from its first
  *       to its last point, with both axes scaled to [0, 1] (Satopää, Albrecht, Irwin, Raghavan 2011,
  *       "Finding a 'Kneedle' in a Haystack"), on the logarithm of the saliencies, so that the knee is
  *       where the growth rate rises above its average and not where the values are largest. Zero
@@ -24,20 +23,6 @@ import java.util.Locale;
  * </ul>
  */
 final class KneePoint {
-  /** How the knee is found. */
-  enum Rule {
-    KNEEDLE,
-    SECOND_DIFFERENCE;
-
-    String cliName() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    static Rule fromCliName(String name) {
-      return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
-    }
-  }
-
   private KneePoint() {}
 
   /**
@@ -45,14 +30,14 @@ final class KneePoint {
    * {@code t}; all of them for fewer than three values (a curve needs three points to bend) or a flat
    * curve (every merge costs the same).
    */
-  static int removals(double[] saliencies, Rule rule) {
+  static int removals(double[] saliencies, KneeRule rule) {
     int m = saliencies.length;
     if (m < 3) {
       return m;
     }
     double[] s = saliencies.clone();
     Arrays.sort(s);
-    return (rule == Rule.KNEEDLE ? kneedle(s) : secondDifference(s)) + 1;
+    return (rule == KneeRule.KNEEDLE ? kneedle(s) : secondDifference(s)) + 1;
   }
 
   private static int secondDifference(double[] s) {

@@ -4,6 +4,7 @@ import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodInfo;
+import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.ScheduleKind;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,6 +16,8 @@ import java.util.stream.IntStream;
  * smallest outgoing weights (its text beyond the abstract was not available); the L2 norm is Prunus's choice
  * (the saliency of {@code data-free} scales with the squared outgoing weights too). Same layers and counts as
  * {@code data-free} ({@link NeuronCount}); ties go to the lower neuron index. Deterministic, no seed used.
+ *
+ * <p>From Java: {@code NaiveNeuron.removing(NeuronCount.each(100))}.
  */
 public final class NaiveNeuron {
   public static final String ID = "naive-neuron";
@@ -28,6 +31,16 @@ public final class NaiveNeuron {
       List.of(NeuronCount.DECLARATION));
 
   private NaiveNeuron() {}
+
+  /**
+   * The method, removing {@code count} neurons of each hidden FC layer ({@link NeuronCount#fromTarget()}:
+   * as many as the target density leaves).
+   *
+   * @throws dev.prunus.InvalidInputException for a missing count
+   */
+  public static PruningMethod removing(NeuronCount count) {
+    return NeuronDrops.of(INFO, count, NaiveNeuron::choose);
+  }
 
   /** The method's factory, for the registry. */
   public static MethodFactory factory() {

@@ -1,5 +1,6 @@
 package dev.prunus.prune.method.datafree;
 
+import dev.prunus.ParameterCheck;
 import dev.prunus.model.Masks;
 import dev.prunus.model.Model;
 import dev.prunus.prune.MethodFactory;
@@ -25,9 +26,14 @@ final class NeuronDrops implements PruningMethod {
   private final NeuronCount count;
   private final Rule rule;
 
+  /** The baseline declared by {@code info}, removing {@code count} neurons chosen by {@code rule}. */
+  static NeuronDrops of(MethodInfo info, NeuronCount count, Rule rule) {
+    return new NeuronDrops(info, count, rule);
+  }
+
   private NeuronDrops(MethodInfo info, NeuronCount count, Rule rule) {
     this.info = info;
-    this.count = count;
+    this.count = ParameterCheck.present("remove", count, "e.g. NeuronCount.byDensity()");
     this.rule = rule;
   }
 
@@ -41,7 +47,7 @@ final class NeuronDrops implements PruningMethod {
 
       @Override
       public PruningMethod create(MethodOptions o) {
-        return new NeuronDrops(info, NeuronCount.parse(o.string(NeuronCount.OPTION)), rule);
+        return of(info, NeuronCount.parse(o.string(NeuronCount.OPTION)), rule);
       }
 
       @Override

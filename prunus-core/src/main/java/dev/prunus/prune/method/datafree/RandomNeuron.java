@@ -5,6 +5,7 @@ import dev.prunus.model.Model;
 import dev.prunus.prune.Granularity;
 import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodInfo;
+import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.ScheduleKind;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,6 +18,8 @@ import java.util.stream.IntStream;
  * neurons, or {@code --remove}), so the two compare count for count. Layer {@code l} (0-based, forward
  * order) draws from {@code SplittableRandom(seed + l)} among its alive neurons in index order
  * ({@link Shuffle#draw}), so the same seed gives the same plan and a larger count extends a smaller one.
+ *
+ * <p>From Java: {@code RandomNeuron.removing(NeuronCount.each(100))}.
  */
 public final class RandomNeuron {
   public static final String ID = "random-neuron";
@@ -30,6 +33,16 @@ public final class RandomNeuron {
       List.of(NeuronCount.DECLARATION));
 
   private RandomNeuron() {}
+
+  /**
+   * The method, removing {@code count} neurons of each hidden FC layer ({@link NeuronCount#fromTarget()}:
+   * as many as the target density leaves).
+   *
+   * @throws dev.prunus.InvalidInputException for a missing count
+   */
+  public static PruningMethod removing(NeuronCount count) {
+    return NeuronDrops.of(INFO, count, RandomNeuron::choose);
+  }
 
   /** The method's factory, for the registry. */
   public static MethodFactory factory() {

@@ -1,6 +1,7 @@
 package dev.prunus.prune.method.relief;
 
 import dev.prunus.InvalidInputException;
+import dev.prunus.ParameterCheck;
 import java.util.Arrays;
 
 /**
@@ -78,12 +79,14 @@ public final class CumulativeAlpha {
     return sorted[Math.min(p0 + 1, m)];
   }
 
-  /** Checks an alpha option: a share of importance in (0, 1]. */
+  /**
+   * Checks an alpha: a share of importance in (0, 1].
+   *
+   * @param name the parameter's Java name, e.g. {@code alphaFc}
+   */
   static double requireAlpha(double alpha, String name) {
-    if (!(alpha > 0 && alpha <= 1)) {
-      throw new InvalidInputException(name + "=" + alpha + " must be in (0, 1]: the share of each unit's importance "
-          + "to keep, e.g. 0.95");
-    }
+    ParameterCheck.require(alpha > 0 && alpha <= 1, name, alpha, "must be in (0, 1]: the share of each unit's "
+        + "importance to keep, e.g. 0.95");
     return alpha;
   }
 }

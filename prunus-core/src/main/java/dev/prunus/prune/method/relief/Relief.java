@@ -1,5 +1,6 @@
 package dev.prunus.prune.method.relief;
 
+import dev.prunus.ParameterCheck;
 import dev.prunus.data.ImageSet;
 import dev.prunus.model.AddLayer;
 import dev.prunus.model.Architecture;
@@ -64,9 +65,21 @@ import java.util.Map;
  * quotients except that a channel with {@code B = R = 0} is left alone instead of meeting a 0/0. Running
  * statistics are not masked (with scale and shift masked they cannot reach the output). Projection
  * shortcuts (ResNet-18, not in the paper) are pruned as convolutions and gated by the same shortcut mask.
+ *
+ * <p>From Java: {@code Relief.builder().optAlphaFc(0.9).build()}, run by an iterative
+ * {@link dev.prunus.prune.schedule.Schedule}.
  */
 public final class Relief implements PruningMethod {
   public static final String ID = "relief";
+
+  /** The default of both alphas. */
+  public static final double DEFAULT_ALPHA = 0.95;
+
+  /** The default of {@code pruneSetSize}. */
+  public static final int DEFAULT_PRUNE_SET_SIZE = 1000;
+
+  /** The largest pruning set. */
+  public static final int MAX_PRUNE_SET_SIZE = 1_000_000;
 
   /** The method's declaration, shared by its factory and its instances. */
   public static final MethodInfo INFO = new MethodInfo(
@@ -75,13 +88,13 @@ public final class Relief implements PruningMethod {
       Granularity.WEIGHT,
       ScheduleKind.ITERATIVE,
       List.of(
-        MethodOption.of("alpha-conv", "0.95", "share of each filter's incoming signal its kept kernels carry"),
-        MethodOption.of("alpha-fc", "0.95", "share of each neuron's incoming signal its kept weights carry"),
-        MethodOption.of("prune-set-size", "1000", "training images in the pruning set (labels unused)"),
-        MethodOption.choice("aggregation", "auto", Aggregation.CHOICES,
+        MethodOption.of("alpha-conv", Double.toString(DEFAULT_ALPHA), "share of each filter's incoming signal its kept kernels carry"),
+        MethodOption.of("alpha-fc", Double.toString(DEFAULT_ALPHA), "share of each neuron's incoming signal its kept weights carry"),
+        MethodOption.of("prune-set-size", Integer.toString(DEFAULT_PRUNE_SET_SIZE), "training images in the pruning set (labels unused)"),
+        MethodOption.choice("aggregation", Aggregation.AUTO, Aggregation.CHOICES,
             "kernel score: Frobenius norm or sum of |K| * mean|x| (auto: sum for LeNets, Frobenius otherwise)")));
 
-  /** Declares the method and its options. */
+  /** Declares the method and parses its options into a {@link Builder}. */
   public static final class Factory implements MethodFactory {
     @Override
     public MethodInfo info() {
@@ -90,24 +103,94 @@ public final class Relief implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return new Relief(
-          CumulativeAlpha.requireAlpha(o.number("alpha-conv", 0, 1), "alpha-conv"),
-          CumulativeAlpha.requireAlpha(o.number("alpha-fc", 0, 1), "alpha-fc"),
-          o.integer("prune-set-size", 1, 1_000_000),
-          o.string("aggregation"));
+      String aggregation = o.string("aggregation");
+      return builder()
+          .optAlphaConv(o.number("alpha-conv"))
+          .optAlphaFc(o.number("alpha-fc"))
+          .optPruneSetSize(o.integer("prune-set-size"))
+          .optAggregation(aggregation.equals(Aggregation.AUTO) ? null : o.choice("aggregation", Aggregation.class))
+          .build();
+    }
+  }
+
+  /** NNrelief's settings, each at its default until set; {@link #build} checks them. */
+  public static final class Builder {
+    private double alphaConv = DEFAULT_ALPHA;
+    private double alphaFc = DEFAULT_ALPHA;
+    private int pruneSetSize = DEFAULT_PRUNE_SET_SIZE;
+    private Aggregation aggregation;
+
+    private Builder() {}
+
+    /** The share of each filter's incoming signal its kept kernels carry, in (0, 1] (default 0.95). */
+    public Builder optAlphaConv(double alphaConv) {
+      this.alphaConv = alphaConv;
+      return this;
+    }
+
+    /** The share of each neuron's incoming signal its kept weights carry, in (0, 1] (default 0.95). */
+    public Builder optAlphaFc(double alphaFc) {
+      this.alphaFc = alphaFc;
+      return this;
+    }
+
+    /** Training images in the pruning set, in [1, 1000000] (default 1000; fewer when the data has fewer). */
+    public Builder optPruneSetSize(int pruneSetSize) {
+      this.pruneSetSize = pruneSetSize;
+      return this;
+    }
+
+    /**
+     * How a kernel's importance map is reduced, or null (the default) for the authors' choice per
+     * architecture ({@link Aggregation#forArchitecture}: sum for the LeNets, Frobenius otherwise).
+     */
+    public Builder optAggregation(Aggregation aggregation) {
+      this.aggregation = aggregation;
+      return this;
+    }
+
+    /**
+     * The method.
+     *
+     * @throws dev.prunus.InvalidInputException for an alpha outside (0, 1] or a pruning set out of range
+     */
+    public Relief build() {
+      return new Relief(this);
     }
   }
 
   private final double alphaConv;
   private final double alphaFc;
   private final int pruneSetSize;
-  private final String aggregation;
+  private final Aggregation aggregation;
 
-  public Relief(double alphaConv, double alphaFc, int pruneSetSize, String aggregation) {
-    this.alphaConv = alphaConv;
-    this.alphaFc = alphaFc;
-    this.pruneSetSize = pruneSetSize;
-    this.aggregation = aggregation;
+  private Relief(Builder b) {
+    this.alphaConv = CumulativeAlpha.requireAlpha(b.alphaConv, "alphaConv");
+    this.alphaFc = CumulativeAlpha.requireAlpha(b.alphaFc, "alphaFc");
+    this.pruneSetSize = ParameterCheck.between("pruneSetSize", b.pruneSetSize, 1, MAX_PRUNE_SET_SIZE);
+    this.aggregation = b.aggregation;
+  }
+
+  /** Settings at their defaults: both alphas 0.95, a pruning set of 1000 images, the authors' aggregation. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public double alphaConv() {
+    return alphaConv;
+  }
+
+  public double alphaFc() {
+    return alphaFc;
+  }
+
+  public int pruneSetSize() {
+    return pruneSetSize;
+  }
+
+  /** The aggregation given, or empty for the architecture's. */
+  public java.util.Optional<Aggregation> aggregation() {
+    return java.util.Optional.ofNullable(aggregation);
   }
 
   @Override
@@ -125,7 +208,8 @@ public final class Relief implements PruningMethod {
   public PruningPlan plan(Model model, PruningContext context) {
     ImageSet data = context.requireData(ID);
     ImageSet pruningSet = data.subset(Snip.sample(data.size(), Math.min(pruneSetSize, data.size()), context.seed()));
-    return new Pass(model, pruningSet, Aggregation.parse(aggregation, model.architecture())).run();
+    Aggregation agg = aggregation != null ? aggregation : Aggregation.forArchitecture(model.architecture());
+    return new Pass(model, pruningSet, agg).run();
   }
 
   /** One pruning pass over one model: mutable working state, discarded after {@link #run}. */

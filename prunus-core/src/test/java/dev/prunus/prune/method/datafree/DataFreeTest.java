@@ -135,7 +135,7 @@ class DataFreeTest {
   void badCountsAndModelsWithoutHiddenFcLayersAreRejectedClearly() {
     Model model = PruningFixtures.randomized(PruningFixtures.small(ModelId.LENET5_CAFFE), 1);
     assertThatThrownBy(() -> method(DataFree.ID, Map.of("remove", "many")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'many'").hasMessageContaining("--remove 450");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'many'").hasMessageContaining("remove=450");
     assertThatThrownBy(() -> method(DataFree.ID, Map.of("remove", "fc9=3")).plan(model, noData(1, 0)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("fc9").hasMessageContaining("choose among fc1");
     assertThatThrownBy(() -> method(DataFree.ID, Map.of("remove", "125")).plan(model, noData(1, 0)))

@@ -1,7 +1,7 @@
 package dev.prunus.prune.method.datafree;
 
-import static dev.prunus.prune.method.datafree.KneePoint.Rule.KNEEDLE;
-import static dev.prunus.prune.method.datafree.KneePoint.Rule.SECOND_DIFFERENCE;
+import static dev.prunus.prune.method.datafree.KneeRule.KNEEDLE;
+import static dev.prunus.prune.method.datafree.KneeRule.SECOND_DIFFERENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
