@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The measured speed-up of compacted and sparse models (README "Measured: inference speed-up"):
 #   VGG-16 (width 0.5) and ResNet-56, l1-structured at 50% of the channels, compacted, at batch 64, on
-#   libtorch and ONNX Runtime; LeNet-300-100 magnitude-pruned to 5% density at batch 1, dense libtorch
+#   libtorch and ONNX Runtime (ResNet-56 also with --round-to 16); LeNet-300-100 magnitude-pruned to 5% density at batch 1, dense libtorch
 #   against the Java sparse path.
 # Timing needs weights, not trained ones: the CIFAR models are trained for one epoch on a small folder of
 # random 32x32 RGB images that this script writes (CIFAR itself is not needed), LeNet-300-100 on
@@ -37,7 +37,9 @@ data=(--dataset folder:rgb32 --image-size 32x32 --channels 3)
 [ -f vgg-l1/metrics.json ] || "$prunus" prune --method l1-structured --from vgg --sparsity 0.5 --compact --out vgg-l1
 [ -f r56/model.prunus ] || "$prunus" train --model resnet56 "${data[@]}" --epochs 1 --out r56
 [ -f r56-l1/metrics.json ] || "$prunus" prune --method l1-structured --from r56 --sparsity 0.5 --compact --out r56-l1
+# the same with kept channel counts rounded up to multiples of 16 (stage 1's 8 of 16 become 16)
+[ -f r56-l1-r16/metrics.json ] || "$prunus" prune --method l1-structured --from r56 --sparsity 0.5 --round-to 16 --compact --out r56-l1-r16
 [ -f mlp/model.prunus ] || "$prunus" train --model lenet-300-100 --dataset mnist-sample --epochs 1 --out mlp
 [ -f mlp-5/metrics.json ] || "$prunus" prune --method magnitude --from mlp --density 0.05 --out mlp-5
-"$prunus" bench infer vgg-l1 r56-l1 --batch 64 --runtime libtorch,onnxruntime --repetitions "$reps" --warmup 5
+"$prunus" bench infer vgg-l1 r56-l1 r56-l1-r16 --batch 64 --runtime libtorch,onnxruntime --repetitions "$reps" --warmup 5
 "$prunus" bench infer mlp-5 --batch 1 --runtime libtorch,java-csr,onnxruntime --repetitions "$((reps * 10))" --warmup 50

@@ -98,6 +98,34 @@ class L1StructuredTest {
     assertThat(compact.weights().get("fc3.weight").shape()).containsExactly(10, 6);
   }
 
+  /**
+   * With round-to, each layer keeps a multiple: LeNet-300-100 at width 0.25 and density 0.5 keeps fc1 38 of
+   * 75 rounded up to 40, fc2 13 of 25 up to 16; a multiple above the layer's units keeps them all, and the
+   * compacted shapes are those multiples.
+   */
+  @Test
+  void roundToKeepsAMultipleOfUnitsRoundedUp() {
+    Model model = PruningFixtures.randomized(PruningFixtures.small(ModelId.LENET_300_100), 2);
+    PruningPlan plan = L1Structured.builder().optRoundTo(8).build().plan(model, context(0.5));
+    assertThat(plan.details()).containsEntry("units-kept", Map.of("fc1", "40/75", "fc2", "16/25"))
+        .containsEntry("round-to", 8);
+    Model compact = Compactor.compact(MaskApplier.apply(model, plan));
+    assertThat(compact.weights().get("fc1.weight").shape()).containsExactly(40, 784);
+    assertThat(compact.weights().get("fc2.weight").shape()).containsExactly(16, 40);
+    // the kept units are still the largest: round-to 8 keeps a superset of round-to 1's
+    Set<UnitRemoval> plain = new HashSet<>(DEFAULT.plan(model, context(0.5)).removals());
+    assertThat(plain).containsAll(plan.removals());
+    PruningPlan wide = L1Structured.builder().optRoundTo(32).build().plan(model, context(0.5));
+    assertThat(wide.details()).containsEntry("units-kept", Map.of("fc1", "64/75", "fc2", "25/25"));
+    assertThat(L1Structured.roundUp(1, 16, 8)).isEqualTo(8);
+    assertThat(L1Structured.roundUp(16, 16, 64)).isEqualTo(16);
+    assertThat(L1Structured.roundUp(17, 16, 64)).isEqualTo(32);
+    assertThatThrownBy(() -> L1Structured.builder().optRoundTo(0).build()).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("roundTo=0");
+    assertThatThrownBy(() -> MethodRegistry.standard().create(L1Structured.ID, Map.of("round-to", "2000")))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("2000");
+  }
+
   /** By default (as Li et al. on ResNets) residual-coupled units stay; only each block's inner conv loses filters. */
   @Test
   void residualCoupledUnitsAreSkippedByDefault() {
