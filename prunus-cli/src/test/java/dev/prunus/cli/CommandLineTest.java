@@ -96,6 +96,7 @@ class CommandLineTest {
     "random bad densities   | prune --method random --model lenet5 --dataset mnist-sample --density 0.5 --densities fc1=abc --out OUT | --densities 'fc1=abc' must be LAYER=DENSITY pairs",
     "l1 unknown norm        | prune --method l1-structured --model lenet5 --dataset mnist-sample --density 0.5 --norm l3 --out OUT | --norm l3 is not valid for method l1-structured",
     "snip unknown layers    | prune --method snip --model lenet5 --dataset mnist-sample --density 0.5 --layers some --out OUT | --layers some is not valid for method snip: choose one of all, no-first",
+    "snip scoring batch     | prune --method snip --model lenet5 --dataset mnist-sample --density 0.5 --score-batch-size 0 --out OUT | --score-batch-size 0 must be in [1, 100000]",
     "data-free negative     | prune --method data-free --model lenet5 --dataset mnist-sample --remove -3 --out OUT | --remove -3: '-3' must be a whole number of neurons >= 0",
     "random-neuron not a number | prune --method random-neuron --model lenet5 --dataset mnist-sample --remove x --out OUT | --remove x: 'x' must be a whole number of neurons >= 0",
     "naive-neuron layer twice | prune --method naive-neuron --model lenet5 --dataset mnist-sample --remove fc1=1,fc1=2 --out OUT | --remove fc1=1,fc1=2 names layer fc1 twice",

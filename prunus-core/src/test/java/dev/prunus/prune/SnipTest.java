@@ -33,7 +33,7 @@ class SnipTest {
     Architecture a = ModelId.LENET_300_100.build();
     Model m = new Model(a, Initialization.KAIMING_NORMAL.initialize(a, 5));
     ImageSet data = SyntheticImages.bars(64, 10, 1, 28, 3);
-    PruningPlan plan = MethodRegistry.standard().create("snip", Map.of("batch-size", "64"))
+    PruningPlan plan = MethodRegistry.standard().create("snip", Map.of("score-batch-size", "64"))
         .plan(m, new PruningContext(PruningTarget.ofDensity(0.05), 1, Optional.of(data)));
     int[] all = new int[64];
     for (int i = 0; i < 64; i++) {

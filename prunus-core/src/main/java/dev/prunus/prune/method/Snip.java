@@ -31,12 +31,12 @@ import java.util.SplittableRandom;
  * weights already masked are ignored, so masks only shrink. Departure: the paper's normalisation of the
  * scores by their sum does not change the ranking and is omitted.
  *
- * <p>From Java: {@code Snip.builder().optBatchSize(256).build()}.
+ * <p>From Java: {@code Snip.builder().optScoreBatchSize(256).build()}.
  */
 public final class Snip implements PruningMethod {
   public static final String ID = "snip";
 
-  /** The default of {@code batchSize}: examples in the scoring mini-batch. */
+  /** The default of {@code scoreBatchSize}: examples in the scoring mini-batch. */
   public static final int DEFAULT_BATCH_SIZE = 128;
 
   /** The largest scoring mini-batch. */
@@ -49,7 +49,8 @@ public final class Snip implements PruningMethod {
       Granularity.WEIGHT,
       ScheduleKind.AT_INIT,
       List.of(
-        MethodOption.of("batch-size", Integer.toString(DEFAULT_BATCH_SIZE), "examples in the scoring mini-batch"),
+        MethodOption.of("score-batch-size", Integer.toString(DEFAULT_BATCH_SIZE),
+            "examples in the scoring mini-batch (the training runs keep their own --batch-size)"),
         MethodOption.choice("layers", LayerSelection.ALL.cliName(), LayerSelection.CHOICES, "which conv/linear layers to prune")));
 
   /** Declares the method and parses its options into a {@link Builder}. */
@@ -61,20 +62,21 @@ public final class Snip implements PruningMethod {
 
     @Override
     public PruningMethod create(MethodOptions o) {
-      return builder().optBatchSize(o.integer("batch-size")).optLayers(o.choice("layers", LayerSelection.class)).build();
+      return builder().optScoreBatchSize(o.integer("score-batch-size"))
+          .optLayers(o.choice("layers", LayerSelection.class)).build();
     }
   }
 
   /** SNIP's settings, each at its default until set; {@link #build} checks them. */
   public static final class Builder {
-    private int batchSize = DEFAULT_BATCH_SIZE;
+    private int scoreBatchSize = DEFAULT_BATCH_SIZE;
     private LayerSelection layers = LayerSelection.ALL;
 
     private Builder() {}
 
     /** Examples in the scoring mini-batch, in [1, 100000] (default 128; fewer when the data has fewer). */
-    public Builder optBatchSize(int batchSize) {
-      this.batchSize = batchSize;
+    public Builder optScoreBatchSize(int scoreBatchSize) {
+      this.scoreBatchSize = scoreBatchSize;
       return this;
     }
 
@@ -94,11 +96,11 @@ public final class Snip implements PruningMethod {
     }
   }
 
-  private final int batchSize;
+  private final int scoreBatchSize;
   private final LayerSelection layers;
 
   private Snip(Builder b) {
-    this.batchSize = ParameterCheck.between("batchSize", b.batchSize, 1, MAX_BATCH_SIZE);
+    this.scoreBatchSize = ParameterCheck.between("scoreBatchSize", b.scoreBatchSize, 1, MAX_BATCH_SIZE);
     this.layers = ParameterCheck.present("layers", b.layers, "e.g. LayerSelection.ALL");
   }
 
@@ -107,8 +109,8 @@ public final class Snip implements PruningMethod {
     return new Builder();
   }
 
-  public int batchSize() {
-    return batchSize;
+  public int scoreBatchSize() {
+    return scoreBatchSize;
   }
 
   public LayerSelection layers() {
@@ -123,7 +125,7 @@ public final class Snip implements PruningMethod {
   @Override
   public PruningPlan plan(Model model, PruningContext context) {
     ImageSet data = context.requireData(ID);
-    int n = Math.min(batchSize, data.size());
+    int n = Math.min(scoreBatchSize, data.size());
     int[] indices = sample(data.size(), n, context.seed());
     Map<String, Tensor> grads = LossGradients.of(model, data, indices);
     List<PrunableLayer> selected = layers.select(model.architecture());
@@ -138,7 +140,7 @@ public final class Snip implements PruningMethod {
       scores.put(p.weightName(), s);
     }
     return PruningPlan.ofMasks(ID, ScoreSelection.global(model, selected, scores, context.target(), 0),
-        Map.of("batch_size", n));
+        Map.of("score_batch_size", n));
   }
 
   /**

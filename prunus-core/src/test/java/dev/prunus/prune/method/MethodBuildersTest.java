@@ -45,7 +45,7 @@ class MethodBuildersTest {
         bad("random", () -> RandomPruning.builder().optDensities(Map.of("fc1", 0.5))
             .optAllocation(LayerBudget.Rule.ERK).build(), "give allocation or densities, not both"),
         bad("l1-structured", () -> L1Structured.builder().optNorm(null).build(), "norm is missing: L1 or L2"),
-        bad("snip", () -> Snip.builder().optBatchSize(0).build(), "batchSize=0 must be in [1, 100000]"),
+        bad("snip", () -> Snip.builder().optScoreBatchSize(0).build(), "scoreBatchSize=0 must be in [1, 100000]"),
         bad("relief", () -> Relief.builder().optAlphaFc(5.0).build(), "alphaFc=5.0 must be in (0, 1]"),
         bad("relief", () -> Relief.builder().optAlphaConv(0).build(), "alphaConv=0.0 must be in (0, 1]"),
         bad("relief", () -> Relief.builder().optPruneSetSize(-1).build(), "pruneSetSize=-1 must be in [1, 1000000]"),
@@ -116,6 +116,6 @@ class MethodBuildersTest {
     Rgp rgp = Rgp.builder().optNodes(16).optDegree(4).optGraph(RegularGraphChoice.lattice())
         .optAsplSearch(AsplSearchBudget.steps(10)).build();
     assertThat(rgp.info().id()).isEqualTo(Rgp.ID);
-    assertThat(Snip.builder().optBatchSize(7).build().batchSize()).isEqualTo(7);
+    assertThat(Snip.builder().optScoreBatchSize(7).build().scoreBatchSize()).isEqualTo(7);
   }
 }
