@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Times the forward pass of several forms of one model (dense, masked, compacted...) on several engines
  * and batch sizes. The candidates of a batch size are measured alternately, one forward each in turn,
- * after a warm-up, so that a machine whose speed drifts slows them all alike and their ratios stay fair.
+ * after a warm-up, so that a machine whose speed drifts slows them all alike and their ratios stay fair;
+ * each round starts one candidate later than the one before, so that every candidate runs equally often in
+ * every position (first after the pause, right after another engine's forward, and so on).
  * Reports the median and the 90th percentile of each candidate's times. Before each timed forward the
  * benchmark pauses {@link #SETTLE_MILLIS}: libtorch's OpenMP threads spin for a while after their work,
  * and would otherwise slow whatever runs next on the same cores (measured: the Java sparse path ten times
@@ -70,7 +72,9 @@ public record InferenceBenchmark(List<Integer> batches, int repetitions, int war
         }
         long[][] times = new long[forwards.size()][repetitions];
         for (int r = 0; r < repetitions; r++) {
-          for (int k = 0; k < forwards.size(); k++) {
+          for (int i = 0; i < forwards.size(); i++) {
+            // each repetition starts one candidate later: every candidate takes every position equally often
+            int k = (r + i) % forwards.size();
             InferenceEngine.Forward f = forwards.get(k);
             settle();
             long t0 = System.nanoTime();

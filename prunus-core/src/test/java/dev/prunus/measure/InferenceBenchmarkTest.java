@@ -76,9 +76,9 @@ class InferenceBenchmarkTest {
         new InferenceBenchmark.Candidate("dense", m, a), new InferenceBenchmark.Candidate("masked", m, b),
         new InferenceBenchmark.Candidate("none", m, new SelfTimed("none", order))), 1);
     assertThat(out).extracting(x -> x.form() + "/" + x.engine()).containsExactly("dense/a", "masked/b");
-    // warm-up first, then the two in turn: a b a b ...
+    // warm-up first, then the two in turn, each round starting one later: a b, b a, a b ...
     assertThat(order.subList(0, 4)).containsExactly("a", "a", "b", "b");
-    assertThat(order.subList(4, 10)).containsExactly("a", "b", "a", "b", "a", "b");
+    assertThat(order.subList(4, 10)).containsExactly("a", "b", "b", "a", "a", "b");
     for (SelfTimed e : List.of(a, b)) {
       long[] own = e.own.subList(2, 43).stream().mapToLong(Long::longValue).toArray();
       Arrays.sort(own);
