@@ -20,6 +20,16 @@ public interface InferenceEngine {
   Optional<Forward> prepare(Model model, int batch, long seed);
 
   /**
+   * Engines of one group are timed in turn by {@link InferenceBenchmark}, the groups one after the other,
+   * so that an engine's threads waiting between forwards never share the cores with another engine's work.
+   * Its own {@link #id()} by default; an engine whose speed-up is counted against another's dense model
+   * (the Java sparse path against libtorch's) joins that engine's group.
+   */
+  default String timingGroup() {
+    return id();
+  }
+
+  /**
    * This engine running each forward on {@code threads} threads, where the engine takes its thread count per
    * model (ONNX Runtime's sessions); this engine itself where the count is set for the whole process
    * (libtorch's, which the caller sets) or fixed (the Java sparse path: one thread).

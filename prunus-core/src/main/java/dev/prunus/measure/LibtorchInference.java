@@ -11,9 +11,12 @@ import java.util.Optional;
 
 /** Inference through libtorch (DJL), gradient mode off: how Prunus evaluates every model. */
 public final class LibtorchInference implements InferenceEngine {
+  /** The engine's name in tables and infer.json. */
+  public static final String ID = "libtorch";
+
   @Override
   public String id() {
-    return "libtorch";
+    return ID;
   }
 
   @Override

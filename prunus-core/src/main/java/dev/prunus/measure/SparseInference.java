@@ -11,6 +11,12 @@ public final class SparseInference implements InferenceEngine {
     return "java-csr";
   }
 
+  /** Timed in turn with libtorch, against whose dense model its speed-up is counted. */
+  @Override
+  public String timingGroup() {
+    return LibtorchInference.ID;
+  }
+
   @Override
   public Optional<Forward> prepare(Model model, int batch, long seed) {
     if (!SparseNetwork.supports(model.architecture())) {

@@ -26,15 +26,22 @@ class InferenceBenchmarkTest {
     final List<Long> own = new ArrayList<>();
     final List<String> order;
     final String name;
+    final String group;
 
-    SelfTimed(String name, List<String> order) {
+    SelfTimed(String name, String group, List<String> order) {
       this.name = name;
+      this.group = group;
       this.order = order;
     }
 
     @Override
     public String id() {
       return name;
+    }
+
+    @Override
+    public String timingGroup() {
+      return group;
     }
 
     @Override
@@ -69,12 +76,12 @@ class InferenceBenchmarkTest {
   @Test
   void onlyTheForwardPassIsTimedNotTheBookkeepingAroundIt() {
     List<String> order = new ArrayList<>();
-    SelfTimed a = new SelfTimed("a", order);
-    SelfTimed b = new SelfTimed("b", order);
+    SelfTimed a = new SelfTimed("a", "g", order);
+    SelfTimed b = new SelfTimed("b", "g", order);
     Model m = big();
     List<InferenceBenchmark.Measurement> out = new InferenceBenchmark(List.of(1), 41, 2).run(List.of(
         new InferenceBenchmark.Candidate("dense", m, a), new InferenceBenchmark.Candidate("masked", m, b),
-        new InferenceBenchmark.Candidate("none", m, new SelfTimed("none", order))), 1);
+        new InferenceBenchmark.Candidate("none", m, new SelfTimed("none", "g", order))), 1);
     assertThat(out).extracting(x -> x.form() + "/" + x.engine()).containsExactly("dense/a", "masked/b");
     // warm-up first, then the two in turn, each round starting one later: a b, b a, a b ...
     assertThat(order.subList(0, 4)).containsExactly("a", "a", "b", "b");
@@ -86,6 +93,26 @@ class InferenceBenchmarkTest {
       // the benchmark's median is the pass's own median plus two clock reads, never a model's hash (ms)
       assertThat(measured).isGreaterThanOrEqualTo(own[20] / 1e6 * 0.5).isLessThan(own[20] / 1e6 + 0.5);
     }
+  }
+
+  /** Engines of different timing groups are timed one group after the other; results keep the given order. */
+  @Test
+  void timingGroupsAreTimedOneAfterTheOther() {
+    List<String> order = new ArrayList<>();
+    Model m = big();
+    SelfTimed x = new SelfTimed("x", "one", order);
+    SelfTimed y = new SelfTimed("y", "two", order);
+    SelfTimed z = new SelfTimed("z", "one", order);
+    List<InferenceBenchmark.Measurement> out = new InferenceBenchmark(List.of(1, 2), 3, 1).run(List.of(
+        new InferenceBenchmark.Candidate("dense", m, x), new InferenceBenchmark.Candidate("dense", m, y),
+        new InferenceBenchmark.Candidate("masked", m, z)), 1);
+    assertThat(out).extracting(r -> r.engine() + "/" + r.batch())
+        .containsExactly("x/1", "y/1", "z/1", "x/2", "y/2", "z/2");
+    // per batch size: x and z (warm-up, then three rounds in turn), then y
+    List<String> batch1 = order.subList(0, 12);
+    assertThat(batch1.subList(0, 8)).containsOnly("x", "z");
+    assertThat(batch1.subList(8, 12)).containsOnly("y");
+    assertThat(order.subList(12, 24)).isEqualTo(batch1);
   }
 
   @Test
