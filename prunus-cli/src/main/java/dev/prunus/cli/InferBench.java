@@ -86,6 +86,9 @@ final class InferBench implements Callable<Integer> {
     }
     List<InferenceEngine> engines = engines(runtimes).stream()
         .map(e -> threads == null ? e : e.withThreads(threads)).toList();
+    // the engine whose dense model each engine's speed-up is counted against: its timing group's
+    Map<String, String> reference = new LinkedHashMap<>();
+    engines.forEach(e -> reference.put(e.id(), e.timingGroup()));
     List<Path> dirs = expand(runs);
     engine.prepare(spec.commandLine().getErr());
     if (threads != null) {
@@ -107,11 +110,14 @@ final class InferBench implements Callable<Integer> {
         });
       }
       List<InferenceBenchmark.Measurement> m = bench.run(candidates, 1);
-      for (InferenceBenchmark.Measurement x : m) {
+      double[] speedups = new double[m.size()];
+      for (int i = 0; i < m.size(); i++) {
+        InferenceBenchmark.Measurement x = m.get(i);
+        speedups[i] = dense(m, x, reference.get(x.engine())) / x.medianMs();
         out.printf(Locale.ROOT, "%s  %s  %s  %d  %.3f  %.3f  %.0f  %.2fx%n", dir.getFileName(), x.form(), x.engine(),
-            x.batch(), x.medianMs(), x.p90Ms(), x.imagesPerSecond(), dense(m, x) / x.medianMs());
+            x.batch(), x.medianMs(), x.p90Ms(), x.imagesPerSecond(), speedups[i]);
       }
-      write(dir, forms, m);
+      write(dir, forms, m, speedups, reference);
     }
     for (Path p : runs) {
       if (ResultsFiles.exists(p)) {
@@ -184,14 +190,18 @@ final class InferBench implements Callable<Integer> {
     return forms;
   }
 
-  private static double dense(List<InferenceBenchmark.Measurement> m, InferenceBenchmark.Measurement x) {
-    return m.stream().filter(d -> d.form().equals("dense") && d.batch() == x.batch()
-            && d.engine().equals(x.engine().equals("java-csr") ? "libtorch" : x.engine()))
+  /** The median time of the dense form on {@code engine} at {@code x}'s batch size; NaN where it was not timed. */
+  private static double dense(List<InferenceBenchmark.Measurement> m, InferenceBenchmark.Measurement x, String engine) {
+    return m.stream().filter(d -> d.form().equals("dense") && d.batch() == x.batch() && d.engine().equals(engine))
         .mapToDouble(InferenceBenchmark.Measurement::medianMs).findFirst().orElse(Double.NaN);
   }
 
-  /** infer.json: every measurement, and per engine and batch size the compacted (or sparse) speed-up. */
-  private void write(Path dir, Map<String, Model> forms, List<InferenceBenchmark.Measurement> m) {
+  /**
+   * infer.json: every measurement with its speed-up, and per engine and batch size the compacted speed-up, or
+   * the masked one of an engine counted against another's dense model (the sparse path).
+   */
+  private void write(Path dir, Map<String, Model> forms, List<InferenceBenchmark.Measurement> m, double[] speedups,
+      Map<String, String> reference) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("cpu", Cpu.description());
     root.put("threads", threads == null ? Integer.getInteger("ai.djl.pytorch.num_threads", 0) : threads);
@@ -199,7 +209,8 @@ final class InferBench implements Callable<Integer> {
     root.put("warmup", warmup);
     ArrayNode list = root.putArray("measurements");
     ObjectNode speedup = Json.MAPPER.createObjectNode();
-    for (InferenceBenchmark.Measurement x : m) {
+    for (int i = 0; i < m.size(); i++) {
+      InferenceBenchmark.Measurement x = m.get(i);
       ObjectNode o = list.addObject();
       o.put("form", x.form());
       o.put("engine", x.engine());
@@ -207,12 +218,11 @@ final class InferBench implements Callable<Integer> {
       o.put("median_ms", x.medianMs());
       o.put("p90_ms", x.p90Ms());
       o.put("images_per_s", x.imagesPerSecond());
-      double s = dense(m, x) / x.medianMs();
-      o.put("speedup", s);
-      if (x.form().equals("compacted") || x.engine().equals("java-csr")) {
-        String key = x.engine().equals("java-csr") ? "java-csr" : x.engine();
-        ObjectNode perBatch = speedup.has(key) ? (ObjectNode) speedup.get(key) : speedup.putObject(key);
-        perBatch.put(Integer.toString(x.batch()), s);
+      o.put("speedup", speedups[i]);
+      if (x.form().equals("compacted") || !reference.get(x.engine()).equals(x.engine())) {
+        ObjectNode perBatch = speedup.has(x.engine()) ? (ObjectNode) speedup.get(x.engine())
+            : speedup.putObject(x.engine());
+        perBatch.put(Integer.toString(x.batch()), speedups[i]);
       }
     }
     root.set("measured_speedup", speedup);
