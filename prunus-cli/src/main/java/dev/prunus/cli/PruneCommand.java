@@ -9,6 +9,7 @@ import dev.prunus.prune.MethodFactory;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.schedule.Schedule;
 import dev.prunus.run.ParentRun;
 import dev.prunus.run.PruneRun;
 import dev.prunus.run.PruneRunConfig;
@@ -198,7 +199,7 @@ final class PruneCommand implements Callable<Integer> {
     }
     return new PruneRunConfig(method, options, d, kind, rounds, rewind != null && rewind, training.seed,
         compact, runConfig, parent, keepBest,
-        finalDensity == null ? null : new PruneRunConfig.FinalPrune(finalDensity, finalEpochs));
+        finalDensity == null ? null : new Schedule.FinalPhase(finalDensity, finalEpochs));
   }
 
   /** The density asked for, or the one the method's options fix (RGP's --degree); exactly one source. */

@@ -12,10 +12,11 @@ import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.PruningMethod;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.schedule.Schedule;
 import dev.prunus.run.PruneRunConfig;
 import dev.prunus.run.TrainingRunConfig;
-import dev.prunus.train.TrainingConfig;
 import dev.prunus.train.LearningRateSchedule;
+import dev.prunus.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -270,12 +271,12 @@ public final class ExperimentFile {
           + "drop its `fine-tune:`");
     }
     boolean keepBest = m.get("keep-best").map(SpecNode::bool).orElse(false);
-    PruneRunConfig.FinalPrune finalPrune = finalPrune(m, own);
+    Schedule.FinalPhase finalPrune = finalPrune(m, own);
     return new MethodSpec(id, label, schedule, rounds, rewind, compact, options, own, ft, keepBest, finalPrune);
   }
 
   /** {@code final-density} (below every density of the entry) and {@code final-epochs}; null without them. */
-  private static PruneRunConfig.FinalPrune finalPrune(SpecNode m, List<Double> densities) {
+  private static Schedule.FinalPhase finalPrune(SpecNode m, List<Double> densities) {
     Optional<SpecNode> density = m.get("final-density");
     if (density.isEmpty()) {
       m.get("final-epochs").ifPresent(n -> {
@@ -290,7 +291,7 @@ public final class ExperimentFile {
           + ": the final phase prunes further");
     }
     int epochs = m.get("final-epochs").map(n -> (int) n.whole(0, TrainingConfig.MAX_EPOCHS)).orElse(1);
-    return new PruneRunConfig.FinalPrune(d, epochs);
+    return new Schedule.FinalPhase(d, epochs);
   }
 
   /**

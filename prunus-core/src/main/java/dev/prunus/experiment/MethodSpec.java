@@ -1,7 +1,7 @@
 package dev.prunus.experiment;
 
 import dev.prunus.prune.ScheduleKind;
-import dev.prunus.run.PruneRunConfig;
+import dev.prunus.prune.schedule.Schedule;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ import java.util.Map;
 public record MethodSpec(
     String id, String label, ScheduleKind schedule, int rounds, boolean rewind, boolean compact,
     Map<String, String> options, List<Double> densities, TrainingBudget fineTune, boolean keepBest,
-    PruneRunConfig.FinalPrune finalPrune) {
+    Schedule.FinalPhase finalPrune) {
   public MethodSpec {
     options = Map.copyOf(options);
     densities = List.copyOf(densities);

@@ -4,7 +4,6 @@ import dev.prunus.InvalidInputException;
 import dev.prunus.prune.PruningTarget;
 import dev.prunus.prune.ScheduleKind;
 import dev.prunus.prune.schedule.Schedule;
-import dev.prunus.train.TrainingConfig;
 import java.util.Map;
 
 /**
@@ -27,23 +26,10 @@ import java.util.Map;
 public record PruneRunConfig(
     String method, Map<String, String> options, double density, ScheduleKind schedule, int rounds,
     boolean rewind, long seed, boolean compact, TrainingRunConfig training, String parentRun, boolean keepBest,
-    FinalPrune finalPrune) {
+    Schedule.FinalPhase finalPrune) {
 
   /** The most rounds a run may have (published iterative schedules use tens). */
   public static final int MAX_ROUNDS = Schedule.MAX_ROUNDS;
-
-  /** Phase 3 of a run: magnitude pruning to {@code density} of the parameters, then {@code epochs} of fine-tuning. */
-  public record FinalPrune(double density, int epochs) {
-    public FinalPrune {
-      if (!(density > 0 && density < 1)) {
-        throw new InvalidInputException("{{finalDensity=" + density + "}} must be in (0, 1): e.g. 0.023 keeps 2.3% of the "
-            + "parameters");
-      }
-      if (epochs < 0 || epochs > TrainingConfig.MAX_EPOCHS) {
-        throw new InvalidInputException("{{finalEpochs=" + epochs + "}} must be in [0, " + TrainingConfig.MAX_EPOCHS + "]");
-      }
-    }
-  }
 
   public PruneRunConfig {
     options = Map.copyOf(options);
@@ -85,6 +71,6 @@ public record PruneRunConfig(
   /** The schedule this configuration runs (one round unless iterative). */
   public Schedule toSchedule() {
     return new Schedule(schedule, density, schedule == ScheduleKind.ITERATIVE ? rounds : 1, rewind, keepBest,
-        finalPrune == null ? null : new Schedule.FinalPhase(finalPrune.density(), finalPrune.epochs()), seed);
+        finalPrune, seed);
   }
 }

@@ -174,13 +174,13 @@ class ExperimentFileTest {
     ExperimentSpec s = parse(yaml);
     MethodSpec it = s.methods().get(2);
     assertThat(it.keepBest()).isTrue();
-    assertThat(it.finalPrune()).isEqualTo(new dev.prunus.run.PruneRunConfig.FinalPrune(0.05, 3));
+    assertThat(it.finalPrune()).isEqualTo(new dev.prunus.prune.schedule.Schedule.FinalPhase(0.05, 3));
     assertThat(s.methods().get(0).keepBest()).isFalse();
     assertThat(s.methods().get(0).finalPrune()).isNull();
     PlannedRun run = ExperimentGrid.expand(s, Path.of("/tmp/e")).stream()
         .filter(r -> r.label().equals("magnitude-iterative")).findFirst().orElseThrow();
     assertThat(run.pruning().keepBest()).isTrue();
-    assertThat(run.pruning().finalPrune()).isEqualTo(new dev.prunus.run.PruneRunConfig.FinalPrune(0.05, 3));
+    assertThat(run.pruning().finalPrune()).isEqualTo(new dev.prunus.prune.schedule.Schedule.FinalPhase(0.05, 3));
     assertThat(parse(GOOD.replace("    rounds: 2\n", "    rounds: 2\n    final-density: 0.1\n")).methods()
         .get(2).finalPrune().epochs()).isEqualTo(1);
 

@@ -14,6 +14,7 @@ import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.schedule.Schedule;
 import dev.prunus.prune.schedule.ScheduleState;
 import dev.prunus.testing.SyntheticImages;
 import dev.prunus.train.LearningRateSchedule;
@@ -52,7 +53,7 @@ class PruneRunResumeTest {
   /** Iterative magnitude, 3 rounds rewound to the parent's initial weights, then a final phase: 4 trainings. */
   private static PruneRunConfig magnitude() {
     return new PruneRunConfig("magnitude", Map.of(), 0.2, ScheduleKind.ITERATIVE, 3, true, 3, false, runConfig(1),
-        parent.toString(), true, new PruneRunConfig.FinalPrune(0.1, 1));
+        parent.toString(), true, new Schedule.FinalPhase(0.1, 1));
   }
 
   /** NNrelief, 2 iterations of its own rule on its fixed pruning set, each keeping its best epoch. */

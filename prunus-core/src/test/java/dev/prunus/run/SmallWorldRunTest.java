@@ -13,6 +13,7 @@ import dev.prunus.model.Model;
 import dev.prunus.model.zoo.ModelId;
 import dev.prunus.prune.MethodRegistry;
 import dev.prunus.prune.ScheduleKind;
+import dev.prunus.prune.schedule.Schedule;
 import dev.prunus.testing.SyntheticImages;
 import dev.prunus.train.LearningRateSchedule;
 import dev.prunus.train.OptimizerConfig;
@@ -33,7 +34,7 @@ class SmallWorldRunTest {
   private static final Dataset DATA = new Dataset(DatasetId.FASHION_MNIST, SyntheticImages.bars(160, 10, 1, 28, 1),
       SyntheticImages.bars(40, 10, 1, 28, 2), "0".repeat(64), "synthetic");
 
-  private static PruneRunConfig config(double density, PruneRunConfig.FinalPrune finalPrune) {
+  private static PruneRunConfig config(double density, Schedule.FinalPhase finalPrune) {
     TrainingConfig training = new TrainingConfig(1, 32, new OptimizerConfig.Sgd(0.05, 0.9, false, 0),
         new LearningRateSchedule.Constant(), 5, false);
     return new PruneRunConfig("small-world", Map.of("sigma-references", "3", "sigma-swaps", "20"), density,
@@ -44,7 +45,7 @@ class SmallWorldRunTest {
 
   @Test
   void trainsWithTheMaskFixedThenPrunesInProportionToTheFinalDensity(@TempDir Path tmp) {
-    JsonNode m = PruneRun.execute(config(0.05, new PruneRunConfig.FinalPrune(0.023, 1)), tmp.resolve("sw"),
+    JsonNode m = PruneRun.execute(config(0.05, new Schedule.FinalPhase(0.023, 1)), tmp.resolve("sw"),
         List.of("test"), MethodRegistry.standard(), id -> DATA, TrainingListener.NONE).metrics();
 
     JsonNode rounds = m.at("/pruning/rounds");
@@ -87,7 +88,7 @@ class SmallWorldRunTest {
 
   @Test
   void aFinalDensityAboveTheRunsOwnIsRefusedBeforeAnythingRuns() {
-    assertThatThrownBy(() -> config(0.023, new PruneRunConfig.FinalPrune(0.05, 1)))
+    assertThatThrownBy(() -> config(0.023, new Schedule.FinalPhase(0.05, 1)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be below density=0.023");
   }
 }

@@ -67,11 +67,11 @@ public record Schedule(ScheduleKind kind, double density, int rounds, boolean re
   public record FinalPhase(double density, int epochs) {
     public FinalPhase {
       if (!(density > 0 && density < 1)) {
-        throw new InvalidInputException("final density " + density + " must be in (0, 1): e.g. 0.023 keeps 2.3% of "
-            + "the parameters");
+        throw new InvalidInputException("{{finalDensity=" + density + "}} must be in (0, 1): e.g. 0.023 keeps 2.3% of the "
+            + "parameters");
       }
       if (epochs < 0 || epochs > TrainingConfig.MAX_EPOCHS) {
-        throw new InvalidInputException("final epochs " + epochs + " must be in [0, " + TrainingConfig.MAX_EPOCHS + "]");
+        throw new InvalidInputException("{{finalEpochs=" + epochs + "}} must be in [0, " + TrainingConfig.MAX_EPOCHS + "]");
       }
     }
   }
